@@ -1,0 +1,7 @@
+/** Text chat between novice and expert. */
+@Export
+@Version("1.0.0")
+package org.lifeline.api.chat;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

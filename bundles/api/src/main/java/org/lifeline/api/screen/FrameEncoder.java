@@ -1,0 +1,30 @@
+package org.lifeline.api.screen;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Encodes screen updates for one expert. Stateful: it remembers what the expert's decoder holds (previous
+ * frame, compression stream), so one encoder serves exactly one decoder, in order.
+ */
+@ProviderType
+public interface FrameEncoder {
+    String codecId();
+
+    /**
+     * Encodes what changed in {@code frame} since the previous call (the first call, and the call after
+     * {@link #reset()}, send everything).
+     *
+     * @param damage hint: the only rectangles that may have changed, or {@code null} for unknown
+     * @return the update message, or {@code null} when nothing changed
+     */
+    byte[] encode(FrameBuffer frame, List<Rect> damage);
+
+    /** Forget the expert's state: the next update is a full frame (after a decoder change or an error). */
+    void reset();
+
+    void settings(EncoderSettings settings);
+
+    /** What the last updates were made of, for {@code ra:stats} (e.g. "solid 120, zlib 14, copy 3"). */
+    String statistics();
+}
