@@ -21,4 +21,12 @@ public interface InvitationService {
 
     /** Moves the expiry (at most the policy's maximum from now) and re-issues the ticket where the channel is a file. */
     Invitation changeExpiry(String id, Instant expires);
+
+    /**
+     * Problems found in the store that a person should know about, one line each (e.g. a damaged
+     * invitation file that was set aside as {@code *.corrupt}); empty when all is well.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 }
