@@ -1,0 +1,246 @@
+package org.lifeline.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/** One running Lifeline: the framework, its data folder and the bundles of one feature. */
+final class Lifeline {
+    static final String VERSION = "1.0.0";
+    /** How often FileInstall looks at deploy/ and etc/ (milliseconds). */
+    static final String POLL_MILLIS = "1000";
+
+    private final Options options;
+    private final Path dist;
+    private final Map<String, String> extraProperties;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private static final String SHELL = "org.apache.felix.gogo.shell";
+    private Felix framework;
+    private Bundle shell;
+
+    Lifeline(Options options, Path dist, Map<String, String> extraProperties) {
+        this.options = options;
+        this.dist = dist;
+        this.extraProperties = extraProperties;
+    }
+
+    void start() throws IOException, BundleException {
+        Path data = options.data();
+        Path featureDir = dist.resolve("bundle").resolve(options.feature());
+        if (!Files.isDirectory(featureDir)) {
+            throw new IOException("no feature '" + options.feature() + "' in " + dist.resolve("bundle")
+                    + " (build it with 'mvn install', or choose --feature desktop|headless)");
+        }
+        for (String dir : List.of("deploy", "etc", "log", "config")) Files.createDirectories(data.resolve(dir));
+        writeEtcWatcher(data);
+
+        if (!options.keepRunning()) {
+            // The shell owns stdin; when a script's input ends, Lifeline ends, as a shell would.
+            System.setIn(new EndOfInput(System.in, () -> stopAsync("end of input")));
+        }
+
+        framework = new Felix(frameworkProperties(data));
+        framework.init();
+        framework.getBundleContext().registerService(Object.class, new ShutdownCommand(this),
+                new Hashtable<>(Map.of("osgi.command.scope", "lifeline", "osgi.command.function",
+                        new String[] {"shutdown"})));
+
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars(featureDir)) installed.add(install(jar));
+        Path nativeDir = dist.resolve("bundle").resolve("native");
+        if (Files.isDirectory(nativeDir)) {
+            for (Path jar : jars(nativeDir)) installed.add(install(jar));
+        }
+        // Resolve first: bundles for another OS stay INSTALLED quietly instead of failing to start.
+        framework.adapt(FrameworkWiring.class).resolveBundles(installed);
+        framework.start();
+        for (Bundle b : installed) {
+            if (SHELL.equals(b.getSymbolicName())) {
+                shell = b;
+            } else if (b.getState() == Bundle.RESOLVED && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                startBundle(b);
+            }
+        }
+    }
+
+    /**
+     * Starts the Gogo shell last, so the first command a script pipes in finds every bundle started, and
+     * the demo, if asked for.
+     */
+    void openShell() {
+        if (options.demo()) new Demo(framework.getBundleContext(), lifelineOut()).startAsync();
+        if (shell != null) startBundle(shell);
+    }
+
+    private static java.io.PrintStream lifelineOut() {
+        return System.out;
+    }
+
+    private static void startBundle(Bundle b) {
+        try {
+            b.start();
+        } catch (BundleException e) {
+            System.err.println("lifeline: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+        }
+    }
+
+    private Bundle install(Path jar) throws IOException {
+        try {
+            return framework.getBundleContext().installBundle(jar.toUri().toString());
+        } catch (BundleException e) {
+            throw new IOException("cannot install " + jar.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> jars(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted(Comparator.naturalOrder())
+                    .toList();
+        }
+    }
+
+    private Map<String, Object> frameworkProperties(Path data) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, data.resolve("cache").toString());
+        // Bundles come from the distribution and deploy/ on every start; state lives in the data folder.
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put("felix.log.level", "1");
+        p.put("lifeline.data", data.toString());
+        p.put("lifeline.headless", Boolean.toString(options.headless()));
+        p.put("lifeline.feature", options.feature());
+        String display = options.display() != null ? options.display() : System.getenv("DISPLAY");
+        if (display != null) p.put("lifeline.display", display);
+        p.put("felix.cm.dir", data.resolve("config").toString());
+        p.put("felix.fileinstall.dir", data.resolve("deploy").toString());
+        p.put("felix.fileinstall.poll", POLL_MILLIS);
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.log.level", "2");
+        p.put("felix.fileinstall.bundles.startTransient", "false");
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("felix.fileinstall.tmpdir", data.resolve("cache").resolve("fileinstall").toString());
+        p.put("gosh.args", "--noshutdown");
+        p.putAll(extraProperties);
+        return p;
+    }
+
+    /**
+     * FileInstall watches deploy/ itself; a factory configuration for it, kept in deploy/, adds a second
+     * watcher on etc/ for configuration files (e.g. etc/org.lifeline.policy.cfg).
+     */
+    private static void writeEtcWatcher(Path data) throws IOException {
+        Path cfg = data.resolve("deploy").resolve("org.apache.felix.fileinstall-etc.cfg");
+        String content = "felix.fileinstall.dir=" + data.resolve("etc").toString().replace("\\", "/") + "\n"
+                + "felix.fileinstall.poll=" + POLL_MILLIS + "\nfelix.fileinstall.noInitialDelay=true\n";
+        if (!Files.exists(cfg) || !Files.readString(cfg).equals(content)) {
+            Files.writeString(cfg, content, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Stops the framework from another thread (a shell command must not wait for its own shell to stop). */
+    void stopAsync(String why) {
+        if (!stopping.compareAndSet(false, true)) return;
+        Thread t = new Thread(() -> stopQuietly(), "lifeline-shutdown (" + why + ")");
+        t.start();
+    }
+
+    void stopQuietly() {
+        Felix f = framework;
+        if (f == null) return;
+        try {
+            f.stop();
+        } catch (BundleException e) {
+            System.err.println("lifeline: stopping: " + e.getMessage());
+        }
+    }
+
+    /** Waits until the framework has stopped; 0 for a clean stop. */
+    int awaitStop() {
+        Thread hook = new Thread(() -> {
+            stopping.set(true);
+            stopQuietly();
+            waitForStop();
+        }, "lifeline-shutdown-hook");
+        Runtime.getRuntime().addShutdownHook(hook);
+        FrameworkEvent event = waitForStop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the JVM is exiting anyway
+        }
+        return event != null && event.getType() == FrameworkEvent.ERROR ? 1 : 0;
+    }
+
+    private FrameworkEvent waitForStop() {
+        try {
+            return framework.waitForStop(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    Felix framework() {
+        return framework;
+    }
+
+    /** The {@code shutdown} shell command (scope lifeline). */
+    public static final class ShutdownCommand {
+        private final Lifeline lifeline;
+
+        ShutdownCommand(Lifeline lifeline) {
+            this.lifeline = lifeline;
+        }
+
+        public String shutdown() {
+            lifeline.stopAsync("shutdown command");
+            return "Lifeline is stopping.";
+        }
+    }
+
+    /** Standard input that tells when it has ended. */
+    static final class EndOfInput extends InputStream {
+        private final InputStream in;
+        private final Runnable onEnd;
+
+        EndOfInput(InputStream in, Runnable onEnd) {
+            this.in = in;
+            this.onEnd = onEnd;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = in.read();
+            if (c < 0) onEnd.run();
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n < 0) onEnd.run();
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+    }
+}
