@@ -1,0 +1,357 @@
+package org.lifeline.screen.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.lifeline.api.screen.Cursor;
+import org.lifeline.api.screen.EncoderSettings;
+import org.lifeline.api.screen.FrameBuffer;
+import org.lifeline.api.screen.FrameEncoder;
+import org.lifeline.api.screen.Quality;
+import org.lifeline.api.screen.Rect;
+import org.lifeline.api.screen.ScreenCapture;
+import org.lifeline.api.screen.ScreenCodec;
+import org.lifeline.api.screen.ScreenSource;
+import org.lifeline.api.session.Session;
+import org.lifeline.api.transport.WireChannel;
+import org.osgi.service.log.Logger;
+
+/**
+ * The novice's side of one session: answers the expert's update requests with the newest screen state.
+ *
+ * <p>Everything that touches the capture and the encoder runs on one thread per session, woken by a request
+ * and otherwise every poll interval. At most one update is in flight: an update is encoded only for a request
+ * that acknowledges the previous one, so the stateful encoder is never ahead of the expert's decoder by more
+ * than that update. A request that finds nothing changed is held, and the capture is polled (cheaply: damage
+ * only) until something does. Nothing is captured before {@link #start()}, which the session layer triggers
+ * only after the novice's consent.
+ */
+final class NoviceShare {
+    /** Damage rectangles kept between grabs; beyond this the encoder compares the whole frame. */
+    static final int MAX_DAMAGE_RECTS = 256;
+    /** Codec statistics travel to the expert at most this often. */
+    static final long STATS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Session session;
+    private final Supplier<ScreenSource> sources;
+    private final Supplier<ScreenCodec> codecs;
+    private final Logger log;
+    private final long pollMillis;
+    private final long maxPendingBytes;
+    private final ScheduledExecutorService thread;
+    private final AtomicReference<ScreenProtocol.Request> incoming = new AtomicReference<>();
+    private volatile Quality quality;
+    private volatile boolean closed;
+
+    // Below: only touched on the session's thread.
+    private ScreenCapture capture;
+    private ScreenSource captureSource;
+    private FrameBuffer frame;
+    /** Changed areas since the last encode; {@code null} means unknown (compare everything). */
+    private List<Rect> damage = new ArrayList<>();
+    private FrameEncoder encoder;
+    private ScreenCodec encoderCodec;
+    private EncoderSettings applied;
+    private int epoch;
+    private boolean fullFrameDue;
+    private ScreenProtocol.Request current;
+    private int lastSent;
+    private long sentAtNanos;
+    private int sentBytes;
+    private long statsAtNanos;
+    private boolean statsDue;
+    private final AutoQuality auto = new AutoQuality();
+    private boolean forcedLow;
+    private boolean failed;
+    private long cursorSerial = Long.MIN_VALUE;
+    private int cursorX = Integer.MIN_VALUE;
+    private int cursorY = Integer.MIN_VALUE;
+    private final Set<String> warned = new HashSet<>();
+
+    NoviceShare(Session session, Supplier<ScreenSource> sources, Supplier<ScreenCodec> codecs, Logger log,
+            long pollMillis, long maxPendingBytes) {
+        this.session = session;
+        this.sources = sources;
+        this.codecs = codecs;
+        this.log = log;
+        this.pollMillis = pollMillis;
+        this.maxPendingBytes = maxPendingBytes;
+        this.quality = session.info() != null && session.info().lowBandwidth() ? Quality.LOW : Quality.AUTO;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lifeline-screen-novice-" + session.id());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void start() {
+        thread.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Called on the transport thread: never blocks. */
+    void received(byte[] payload) {
+        try {
+            switch (ScreenProtocol.type(payload)) {
+                case ScreenProtocol.REQUEST -> {
+                    incoming.set(ScreenProtocol.parseRequest(payload));
+                    wake();
+                }
+                case ScreenProtocol.QUALITY -> {
+                    quality = ScreenProtocol.parseQuality(payload);
+                    wake();
+                }
+                default -> log.warn("Session {}: ignored a screen message of unknown type {} from the expert",
+                        session.id(), payload[0]);
+            }
+        } catch (ScreenProtocolException e) {
+            log.warn("Session {}: ignored a malformed screen message from the expert: {}", session.id(),
+                    e.getMessage());
+        }
+    }
+
+    private void wake() {
+        if (!closed) {
+            try {
+                thread.execute(this::tick);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing: the request no longer matters
+            }
+        }
+    }
+
+    /** Stops capturing and frees the capture; waits briefly for the session's thread to finish. */
+    void close() {
+        closed = true;
+        try {
+            thread.execute(this::release);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.warn("Session {}: screen capture did not stop within 2 s", session.id());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void release() {
+        closeCapture();
+        encoder = null;
+        encoderCodec = null;
+        frame = null;
+    }
+
+    private void tick() {
+        if (closed || failed) return;
+        try {
+            if (!ensureCapture() || !ensureEncoder()) return;
+            sendCursor();
+            takeRequest();
+            if (current != null) serve();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log, drop the capture and try afresh next tick.
+            log.error("Session {}: screen capture or encoding failed, restarting the capture: {}", session.id(),
+                    String.valueOf(e), e);
+            closeCapture();
+        }
+    }
+
+    private boolean ensureCapture() {
+        ScreenSource best = sources.get();
+        if (best == null) {
+            warnOnce("source", "Session {}: no screen source is installed: the expert sees nothing until one is");
+            closeCapture();
+            return false;
+        }
+        if (best != captureSource || capture == null) {
+            closeCapture();
+            capture = best.open(-1);
+            captureSource = best;
+            newFrame(capture.bounds());
+            warned.remove("source");
+        } else {
+            Rect b = capture.bounds();
+            if (b.width() != frame.width() || b.height() != frame.height()) {
+                // a new screen size: a fresh capture fills a fresh frame completely
+                closeCapture();
+                capture = best.open(-1);
+                captureSource = best;
+                newFrame(capture.bounds());
+            }
+        }
+        return true;
+    }
+
+    private void newFrame(Rect bounds) {
+        frame = new FrameBuffer(bounds.width(), bounds.height());
+        damage = null;
+        if (encoder != null) restartStream();
+    }
+
+    private boolean ensureEncoder() {
+        ScreenCodec best = codecs.get();
+        if (best == null) {
+            warnOnce("codec", "Session {}: no screen codec is installed: the expert sees nothing until one is");
+            return false;
+        }
+        if (best != encoderCodec || encoder == null) {
+            applied = desiredSettings();
+            encoder = best.newEncoder(applied);
+            encoderCodec = best;
+            epoch++;
+            fullFrameDue = true;
+            damage = null;
+            statsDue = true;
+            warned.remove("codec");
+            log.info("Session {}: screen encoder {} ({})", session.id(), encoder.codecId(), describe(applied));
+        }
+        return true;
+    }
+
+    private void restartStream() {
+        encoder.reset();
+        epoch++;
+        fullFrameDue = true;
+        damage = null;
+    }
+
+    private void takeRequest() {
+        ScreenProtocol.Request r = incoming.getAndSet(null);
+        if (r == null) return;
+        if (r.want() <= lastSent) {
+            log.debug("Session {}: ignored a stale screen request for update {}", session.id(), r.want());
+            return;
+        }
+        boolean acknowledges = !r.reset() && r.ack() == lastSent && r.want() == lastSent + 1;
+        if (acknowledges && sentAtNanos != 0) {
+            long ackMillis = (System.nanoTime() - sentAtNanos) / 1_000_000;
+            sentAtNanos = 0;
+            if (auto.sample(sentBytes, ackMillis, session.roundTripMillis()) && quality == Quality.AUTO) {
+                log.info("Session {}: line throughput about {} KiB/s: screen quality now {}", session.id(),
+                        Math.round(auto.bytesPerSecond() / 1024), auto.lossy() ? "low" : "lossless");
+            }
+        }
+        if (!acknowledges) {
+            if (!r.reset()) {
+                log.info("Session {}: the expert's screen request {} does not follow update {}: sending a full frame",
+                        session.id(), r.want(), lastSent);
+            }
+            restartStream();
+        }
+        current = r;
+    }
+
+    private void serve() {
+        if (session.pendingBytes() > maxPendingBytes) return;
+        accumulate(capture.grab(frame));
+        if (!fullFrameDue && damage != null && damage.isEmpty()) return;
+        EncoderSettings wanted = desiredSettings();
+        if (!wanted.equals(applied)) {
+            encoder.settings(wanted);
+            applied = wanted;
+            statsDue = true;
+        }
+        byte[] update = encoder.encode(frame, fullFrameDue ? null : damage);
+        damage = new ArrayList<>();
+        if (update == null) return;
+        if (update.length > ScreenProtocol.MAX_UPDATE_BYTES) {
+            oversized(update.length);
+            return;
+        }
+        int seq = current.want();
+        String codecId = encoder.codecId();
+        for (int offset = 0; offset < update.length; offset += ScreenProtocol.MAX_CHUNK_BYTES) {
+            if (!session.send(WireChannel.SCREEN, ScreenProtocol.updateChunk(seq, epoch, codecId, update, offset))) {
+                return;
+            }
+        }
+        lastSent = seq;
+        current = null;
+        fullFrameDue = false;
+        sentAtNanos = System.nanoTime();
+        sentBytes = update.length;
+        long now = System.nanoTime();
+        if (statsDue || now - statsAtNanos >= STATS_INTERVAL_NANOS) {
+            session.send(WireChannel.SCREEN, ScreenProtocol.stats(new ScreenProtocol.Stats(applied.colourDepth(),
+                    applied.lossyQuality(), codecId, encoder.statistics())));
+            statsAtNanos = now;
+            statsDue = false;
+        }
+    }
+
+    private void oversized(int length) {
+        if (!forcedLow && !desiredSettings().equals(EncoderSettings.LOW_BANDWIDTH)) {
+            log.warn("Session {}: a screen update of {} bytes exceeds {}: switching to the low-bandwidth profile",
+                    session.id(), length, ScreenProtocol.MAX_UPDATE_BYTES);
+            forcedLow = true;
+            restartStream();
+            return;
+        }
+        log.error("Session {}: the screen cannot be shared: an update of {} bytes exceeds {} even at low quality",
+                session.id(), length, ScreenProtocol.MAX_UPDATE_BYTES);
+        failed = true;
+        closeCapture();
+    }
+
+    private void accumulate(List<Rect> grabbed) {
+        if (damage == null || grabbed.isEmpty()) return;
+        if (damage.size() + grabbed.size() > MAX_DAMAGE_RECTS) {
+            damage = null;
+        } else {
+            damage.addAll(grabbed);
+        }
+    }
+
+    private void sendCursor() {
+        Cursor c = capture.cursor();
+        if (c == null) return;
+        boolean newShape = c.serial() != cursorSerial;
+        if (!newShape && c.x() == cursorX && c.y() == cursorY) return;
+        if (newShape && c.shape() != null && !ScreenProtocol.hasSendableShape(c)) {
+            warnOnce("cursor", "Session {}: the pointer's shape is too large to send; the expert sees only where it is");
+        }
+        if (session.send(WireChannel.CURSOR, ScreenProtocol.cursor(c, newShape))) {
+            cursorSerial = c.serial();
+            cursorX = c.x();
+            cursorY = c.y();
+        }
+    }
+
+    private EncoderSettings desiredSettings() {
+        if (forcedLow) return EncoderSettings.LOW_BANDWIDTH;
+        return switch (quality) {
+            case HIGH -> EncoderSettings.LOSSLESS;
+            case LOW -> EncoderSettings.LOW_BANDWIDTH;
+            case AUTO -> auto.lossy() ? EncoderSettings.LOW_BANDWIDTH : EncoderSettings.LOSSLESS;
+        };
+    }
+
+    private void closeCapture() {
+        if (capture != null) {
+            try {
+                capture.close();
+            } catch (RuntimeException e) {
+                log.warn("Session {}: closing the screen capture failed: {}", session.id(), String.valueOf(e));
+            }
+        }
+        capture = null;
+        captureSource = null;
+    }
+
+    private void warnOnce(String key, String message) {
+        if (warned.add(key)) log.warn(message, session.id());
+    }
+
+    static String describe(EncoderSettings s) {
+        return s.colourDepth() + "-bit " + (s.lossyQuality() == 0 ? "lossless" : "lossy " + s.lossyQuality());
+    }
+}
