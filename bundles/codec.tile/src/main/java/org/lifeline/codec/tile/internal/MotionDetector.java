@@ -1,0 +1,362 @@
+package org.lifeline.codec.tile.internal;
+
+import java.util.Arrays;
+
+/**
+ * Finds content that moved since the previous frame and turns it into copy operations on the encoder's
+ * model of the decoder's picture: scrolled regions (vertical offsets voted by row hashes per column of
+ * tiles) and moved windows (2-D offsets voted by short row segments found again in the previous frame).
+ * Every copy is checked pixel for pixel before it is used, so a wrong guess costs time, never correctness;
+ * whatever a copy does not explain is sent as ordinary tiles afterwards.
+ */
+final class MotionDetector {
+    /** Fewer changed tiles than this are cheaper to send than to explain. */
+    static final int MIN_DIRTY_TILES = 2;
+    /** Rows that must agree on one vertical offset before it is tried. */
+    private static final int MIN_SCROLL_VOTES = 4;
+    /** Offsets tried per kind of motion per update. */
+    private static final int MAX_CANDIDATES = 2;
+    /** Pixels per row segment used to find moved content. */
+    private static final int SEGMENT = 16;
+    /** How far (pixels, each axis) a window may have moved between two updates and still be found. */
+    static final int MOVE_RADIUS = 128;
+    private static final int MIN_MOVE_VOTES = 4;
+    private static final int MAX_SAMPLES = 4096;
+    private static final int POLY = 0x01000193;
+    private static final int POLY_TOP = pow(POLY, SEGMENT - 1);
+
+    private int[] cur;
+    private int[] model;
+    private int width;
+    private int height;
+    private int tile;
+    private int tilesX;
+    private boolean[] dirty;
+    private int[] dirtyList;
+    private int dirtyCount;
+    private IntList copies;
+
+    private int[] prevHash = new int[0];
+    private int[] curHash = new int[0];
+    private int[] votes = new int[0];
+    private final IntList touchedVotes = new IntList(64);
+    private final IntIntTable rows = new IntIntTable();
+    private boolean[] matched = new boolean[0];
+    private final int[] moveVotes = new int[(2 * MOVE_RADIUS + 1) * (2 * MOVE_RADIUS + 1)];
+    private final int[] sampleX = new int[MAX_SAMPLES];
+    private final int[] sampleY = new int[MAX_SAMPLES];
+    private final int[] sampleHash = new int[MAX_SAMPLES];
+    private final int[] sampleNext = new int[MAX_SAMPLES];
+    private int[] sampleHead = new int[0];
+    private final IntList rects = new IntList(64);
+    long comparisons;
+
+    /**
+     * Works on one update: {@code dirty} flags the tiles that differ, {@code dirtyList} lists them. Copies are
+     * applied to {@code model} and appended to {@code copies} (6 ints each); tiles a copy wrote are flagged
+     * in {@code dirty} so the caller checks them again.
+     */
+    void bind(int[] cur, int[] model, int width, int height, int tile, boolean[] dirty, int[] dirtyList,
+            int dirtyCount, IntList copies) {
+        this.cur = cur;
+        this.model = model;
+        this.width = width;
+        this.height = height;
+        this.tile = tile;
+        this.tilesX = (width + tile - 1) / tile;
+        this.dirty = dirty;
+        this.dirtyList = dirtyList;
+        this.dirtyCount = dirtyCount;
+        this.copies = copies;
+        if (matched.length < dirty.length) matched = new boolean[dirty.length];
+    }
+
+    /** Vertical scrolls: per column of tiles, offsets at which changed rows are found in the old frame. */
+    void detectScroll() {
+        int tx0 = Integer.MAX_VALUE, tx1 = -1, ty0 = Integer.MAX_VALUE, ty1 = -1;
+        for (int i = 0; i < dirtyCount; i++) {
+            int t = dirtyList[i];
+            tx0 = Math.min(tx0, t % tilesX);
+            tx1 = Math.max(tx1, t % tilesX);
+            ty0 = Math.min(ty0, t / tilesX);
+            ty1 = Math.max(ty1, t / tilesX);
+        }
+        if (ty1 == ty0) return;
+        int y0 = ty0 * tile, y1 = Math.min(height, (ty1 + 1) * tile), n = y1 - y0;
+        if (prevHash.length < n) {
+            prevHash = new int[n];
+            curHash = new int[n];
+        }
+        if (votes.length < 2 * height + 1) votes = new int[2 * height + 1];
+        for (int c = tx0; c <= tx1; c++) {
+            int inColumn = 0;
+            for (int ty = ty0; ty <= ty1; ty++) if (dirty[ty * tilesX + c]) inColumn++;
+            if (inColumn < 2) continue;
+            int bx = c * tile, bw = Math.min(tile, width - bx);
+            rows.clear(n);
+            for (int y = y0; y < y1; y++) {
+                int ph = rowHash(model, y * width + bx, bw);
+                prevHash[y - y0] = ph;
+                curHash[y - y0] = rowHash(cur, y * width + bx, bw);
+                if (ph != 0) rows.put(ph, y);
+            }
+            for (int y = y0; y < y1; y++) {
+                int ch = curHash[y - y0];
+                if (ch == 0 || ch == prevHash[y - y0]) continue;
+                int from = rows.get(ch);
+                if (from >= 0) vote(votes, from - y + height);
+            }
+        }
+        int[] best = bestVotes(votes, MIN_SCROLL_VOTES);
+        for (int b : best) {
+            if (b >= 0) applyOffset(0, b - height);
+        }
+    }
+
+    /** Moved windows: short row segments of changed tiles found again nearby in the old frame. */
+    void detectMove() {
+        int r = MOVE_RADIUS;
+        int samples = 0;
+        int x0 = Integer.MAX_VALUE, x1 = -1, y0 = Integer.MAX_VALUE, y1 = -1;
+        int stride = Math.max(1, dirtyCount * 8 / MAX_SAMPLES + 1);
+        for (int i = 0; i < dirtyCount; i += stride) {
+            int t = dirtyList[i];
+            int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
+            int tw = Math.min(tile, width - tx), th = Math.min(tile, height - ty);
+            x0 = Math.min(x0, tx);
+            x1 = Math.max(x1, tx + tw);
+            y0 = Math.min(y0, ty);
+            y1 = Math.max(y1, ty + th);
+            for (int ry = tile / 8; ry < th; ry += tile / 4) {
+                for (int rx = tile / 8; rx + SEGMENT <= tw; rx += tile / 2) {
+                    int o = (ty + ry) * width + tx + rx;
+                    if (uniform(cur, o, SEGMENT) || samples == MAX_SAMPLES) continue;
+                    sampleX[samples] = tx + rx;
+                    sampleY[samples] = ty + ry;
+                    sampleHash[samples] = segmentHash(cur, o);
+                    samples++;
+                }
+            }
+        }
+        if (samples < MIN_MOVE_VOTES) return;
+        int bits = 32 - Integer.numberOfLeadingZeros(samples * 2 - 1);
+        int size = 1 << bits;
+        if (sampleHead.length < size) sampleHead = new int[size];
+        Arrays.fill(sampleHead, 0, size, -1);
+        for (int s = 0; s < samples; s++) {
+            int slot = (sampleHash[s] * 0x9E3779B9) >>> (32 - bits);
+            sampleNext[s] = sampleHead[slot];
+            sampleHead[slot] = s;
+        }
+        int sx0 = Math.max(0, x0 - r), sx1 = Math.min(width, x1 + r);
+        int sy0 = Math.max(0, y0 - r), sy1 = Math.min(height, y1 + r);
+        if (sx1 - sx0 < SEGMENT) return;
+        int side = 2 * r + 1;
+        for (int y = sy0; y < sy1; y++) {
+            int row = y * width;
+            int h = segmentHash(model, row + sx0);
+            for (int x = sx0; ; x++) {
+                for (int s = sampleHead[(h * 0x9E3779B9) >>> (32 - bits)]; s >= 0; s = sampleNext[s]) {
+                    if (sampleHash[s] != h) continue;
+                    int dx = x - sampleX[s], dy = y - sampleY[s];
+                    if ((dx | dy) != 0 && Math.abs(dx) <= r && Math.abs(dy) <= r) {
+                        vote(moveVotes, (dy + r) * side + dx + r);
+                    }
+                }
+                if (x + SEGMENT >= sx1) break;
+                h = (h - model[row + x] * POLY_TOP) * POLY + model[row + x + SEGMENT];
+            }
+        }
+        int[] best = bestVotes(moveVotes, MIN_MOVE_VOTES);
+        for (int b : best) {
+            if (b >= 0) applyOffset(b % side - r, b / side - r);
+        }
+    }
+
+    private void vote(int[] table, int index) {
+        if (table[index]++ == 0) touchedVotes.add(index);
+    }
+
+    /** The {@link #MAX_CANDIDATES} indices with the most votes (at least {@code min}); clears the votes. */
+    private int[] bestVotes(int[] table, int min) {
+        int[] best = new int[MAX_CANDIDATES];
+        int[] count = new int[MAX_CANDIDATES];
+        Arrays.fill(best, -1);
+        for (int i = 0; i < touchedVotes.size(); i++) {
+            int idx = touchedVotes.get(i);
+            int v = table[idx];
+            table[idx] = 0;
+            if (v < min) continue;
+            for (int k = 0; k < MAX_CANDIDATES; k++) {
+                if (v > count[k]) {
+                    System.arraycopy(best, k, best, k + 1, MAX_CANDIDATES - k - 1);
+                    System.arraycopy(count, k, count, k + 1, MAX_CANDIDATES - k - 1);
+                    best[k] = idx;
+                    count[k] = v;
+                    break;
+                }
+            }
+        }
+        touchedVotes.clear();
+        return best;
+    }
+
+    /** Copies every changed tile that the old frame holds at offset (dx, dy), grown to pixel precision. */
+    private void applyOffset(int dx, int dy) {
+        int found = 0;
+        for (int i = 0; i < dirtyCount; i++) {
+            int t = dirtyList[i];
+            if (tileDiffers(t) && tileMatches(t, dx, dy)) {
+                matched[t] = true;
+                found++;
+            }
+        }
+        if (found == 0) return;
+        rects.clear();
+        int tilesY = (height + tile - 1) / tile;
+        int firstOfRow = 0;
+        for (int ty = 0; ty < tilesY; ty++) {
+            int rowStart = rects.size();
+            for (int tx = 0; tx < tilesX; tx++) {
+                if (!matched[ty * tilesX + tx]) continue;
+                int end = tx;
+                while (end + 1 < tilesX && matched[ty * tilesX + end + 1]) end++;
+                boolean merged = false;
+                for (int k = firstOfRow; k < rowStart; k += 4) {
+                    if (rects.get(k) == tx && rects.get(k + 1) == end && rects.get(k + 3) == ty - 1) {
+                        rects.set(k + 3, ty);
+                        merged = true;
+                        break;
+                    }
+                }
+                if (!merged) {
+                    rects.add(tx);
+                    rects.add(end);
+                    rects.add(ty);
+                    rects.add(ty);
+                }
+                for (int k = tx; k <= end; k++) matched[ty * tilesX + k] = false;
+                tx = end;
+            }
+            // rectangles that did not reach this row can no longer grow
+            int keep = firstOfRow;
+            for (int k = firstOfRow; k < rowStart; k += 4) {
+                if (rects.get(k + 3) < ty) keep = k + 4;
+                else break;
+            }
+            firstOfRow = keep;
+        }
+        int count = rects.size() / 4;
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) order[i] = i;
+        // copies whose source lies ahead in the direction of motion go first, before others overwrite it
+        Arrays.sort(order, (a, b) -> {
+            int ya = rects.get(a * 4 + 2), yb = rects.get(b * 4 + 2);
+            int xa = rects.get(a * 4), xb = rects.get(b * 4);
+            if (ya != yb) return dy > 0 ? Integer.compare(ya, yb) : Integer.compare(yb, ya);
+            return dx > 0 ? Integer.compare(xa, xb) : Integer.compare(xb, xa);
+        });
+        for (int i : order) {
+            int x = rects.get(i * 4) * tile, y = rects.get(i * 4 + 2) * tile;
+            int w = Math.min(width, (rects.get(i * 4 + 1) + 1) * tile) - x;
+            int h = Math.min(height, (rects.get(i * 4 + 3) + 1) * tile) - y;
+            emitCopy(x, y, w, h, dx, dy);
+        }
+    }
+
+    private void emitCopy(int x, int y, int w, int h, int dx, int dy) {
+        int e = 0;
+        while (e < tile - 1 && x > 0 && x - 1 + dx >= 0 && columnMatches(x - 1, y, h, dx, dy)) {
+            x--;
+            w++;
+            e++;
+        }
+        e = 0;
+        while (e < tile - 1 && x + w < width && x + w + dx < width && columnMatches(x + w, y, h, dx, dy)) {
+            w++;
+            e++;
+        }
+        e = 0;
+        while (e < tile - 1 && y > 0 && y - 1 + dy >= 0 && rowMatches(x, y - 1, w, dx, dy)) {
+            y--;
+            h++;
+            e++;
+        }
+        e = 0;
+        while (e < tile - 1 && y + h < height && y + h + dy < height && rowMatches(x, y + h, w, dx, dy)) {
+            h++;
+            e++;
+        }
+        copies.add(x + dx);
+        copies.add(y + dy);
+        copies.add(x);
+        copies.add(y);
+        copies.add(w);
+        copies.add(h);
+        TileFormat.copyRect(model, width, x + dx, y + dy, x, y, w, h);
+        for (int ty = y / tile; ty <= (y + h - 1) / tile; ty++) {
+            for (int tx = x / tile; tx <= (x + w - 1) / tile; tx++) dirty[ty * tilesX + tx] = true;
+        }
+    }
+
+    private boolean tileMatches(int t, int dx, int dy) {
+        int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
+        int tw = Math.min(tile, width - tx), th = Math.min(tile, height - ty);
+        if (tx + dx < 0 || ty + dy < 0 || tx + dx + tw > width || ty + dy + th > height) return false;
+        comparisons++;
+        for (int r = 0; r < th; r++) {
+            int o = (ty + r) * width + tx, s = (ty + r + dy) * width + tx + dx;
+            if (!Arrays.equals(cur, o, o + tw, model, s, s + tw)) return false;
+        }
+        return true;
+    }
+
+    private boolean tileDiffers(int t) {
+        return tileMatches(t, 0, 0) == false;
+    }
+
+    private boolean columnMatches(int x, int y, int h, int dx, int dy) {
+        for (int r = 0; r < h; r++) {
+            if (cur[(y + r) * width + x] != model[(y + r + dy) * width + x + dx]) return false;
+        }
+        return true;
+    }
+
+    private boolean rowMatches(int x, int y, int w, int dx, int dy) {
+        int o = y * width + x, s = (y + dy) * width + x + dx;
+        return Arrays.equals(cur, o, o + w, model, s, s + w);
+    }
+
+    /** A hash of {@code n} pixels, 0 when they are all one colour (such rows say nothing about motion). */
+    private static int rowHash(int[] px, int o, int n) {
+        int first = px[o];
+        int h = 0x811C9DC5;
+        boolean same = true;
+        for (int i = 0; i < n; i++) {
+            int p = px[o + i];
+            same &= p == first;
+            h = (h ^ p) * POLY;
+        }
+        if (same) return 0;
+        return h == 0 ? 1 : h;
+    }
+
+    private static boolean uniform(int[] px, int o, int n) {
+        int first = px[o];
+        for (int i = 1; i < n; i++) if (px[o + i] != first) return false;
+        return true;
+    }
+
+    /** Polynomial hash of {@link #SEGMENT} pixels, the same one the rolling scan updates in place. */
+    private static int segmentHash(int[] px, int o) {
+        int h = 0;
+        for (int i = 0; i < SEGMENT; i++) h = h * POLY + px[o + i];
+        return h;
+    }
+
+    private static int pow(int b, int e) {
+        int r = 1;
+        for (int i = 0; i < e; i++) r *= b;
+        return r;
+    }
+}

@@ -1,0 +1,395 @@
+package org.lifeline.codec.tile.internal;
+
+import static org.lifeline.codec.tile.internal.TileFormat.*;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.Deflater;
+import org.lifeline.api.screen.EncoderSettings;
+import org.lifeline.api.screen.FrameBuffer;
+import org.lifeline.api.screen.FrameEncoder;
+import org.lifeline.api.screen.Rect;
+
+/**
+ * The novice's side for one expert. It keeps a model of the expert's picture in source colours (what was
+ * captured when each pixel was last sent) and one deflate stream: an update is the copies that explain
+ * moved content, then the changed rectangle of each tile that still differs, all sync-flushed into the
+ * stream so repeated glyphs and tiles compress against everything sent before.
+ */
+final class TileEncoder implements FrameEncoder {
+    static final int DEFAULT_TILE = 64;
+    /** zlib level 1..9; see BENCHMARKS.md for the bytes/time trade-off behind the choice. */
+    static final int DEFAULT_LEVEL = 6;
+    /** More distinct colours than this in a rectangle marks it photographic (JPEG when lossy is allowed). */
+    private static final int PHOTO_COLOURS = 256;
+    /** Rectangles smaller than this stay lossless: a JPEG's headers would outweigh its pixels. */
+    private static final int MIN_JPEG_PIXELS = 16 * 16;
+
+    private final int tile;
+    private final Deflater deflater;
+    private final MotionDetector motion = new MotionDetector();
+    private final JpegTiles jpeg = new JpegTiles();
+    private final ByteSink body = new ByteSink(64 * 1024);
+    private final ByteSink out = new ByteSink(16 * 1024);
+    private final IntList copies = new IntList(60);
+    private final IntList rects = new IntList(256);
+    private final int[] scratch;
+    private final int[] original;
+    private final byte[] indices;
+    private final int[] paletteKeys = new int[1024];
+    private final int[] paletteIndex = new int[1024];
+    private final int[] palette = new int[MAX_PALETTE_COLOURS + 1];
+
+    private EncoderSettings settings;
+    private EncoderSettings pending;
+    private boolean needFull = true;
+    private boolean needReset = true;
+    private int width;
+    private int height;
+    private int tilesX;
+    private int tileCount;
+    private int[] model;
+    private boolean[] dirty;
+    private int[] dirtyList;
+    private int dirtyCount;
+
+    private long updates;
+    private long fullFrames;
+    private long solidTiles;
+    private long paletteTiles;
+    private long rawTiles;
+    private long jpegTiles;
+    private long copyOps;
+    private long bytes;
+
+    TileEncoder(EncoderSettings settings, int tile, int level) {
+        if (!validTileSize(tile)) throw new IllegalArgumentException("tile size must be 16, 32 or 64");
+        this.settings = Objects.requireNonNull(settings);
+        this.tile = tile;
+        this.deflater = new Deflater(level);
+        this.scratch = new int[tile * tile];
+        this.original = new int[tile * tile];
+        this.indices = new byte[tile * tile];
+    }
+
+    @Override
+    public String codecId() {
+        return TileCodec.ID;
+    }
+
+    @Override
+    public synchronized void reset() {
+        needFull = true;
+        needReset = true;
+    }
+
+    @Override
+    public synchronized void settings(EncoderSettings settings) {
+        pending = Objects.requireNonNull(settings);
+    }
+
+    @Override
+    public synchronized String statistics() {
+        return "updates " + updates + " (full " + fullFrames + "); tiles: solid " + solidTiles + ", palette "
+                + paletteTiles + ", zlib " + rawTiles + ", jpeg " + jpegTiles + "; copies " + copyOps + "; bytes " + bytes;
+    }
+
+    @Override
+    public synchronized byte[] encode(FrameBuffer frame, List<Rect> damage) {
+        Objects.requireNonNull(frame, "frame");
+        if (frame.width() > MAX_DIMENSION || frame.height() > MAX_DIMENSION) {
+            throw new IllegalArgumentException("frame wider or taller than " + MAX_DIMENSION + " pixels");
+        }
+        if (pending != null) {
+            if (moreFaithful(pending, settings)) needFull = true;
+            settings = pending;
+            pending = null;
+        }
+        boolean resized = model == null || frame.width() != width || frame.height() != height;
+        boolean full = needFull || resized;
+        if (!full && damage != null && damage.isEmpty()) return null;
+        if (resized) resize(frame.width(), frame.height());
+        int[] cur = frame.pixels();
+        copies.clear();
+        if (full) {
+            dirtyCount = 0;
+            for (int t = 0; t < tileCount; t++) dirtyList[dirtyCount++] = t;
+        } else {
+            if (damage == null) markAllChanged(cur);
+            else markDamaged(cur, damage);
+            if (dirtyCount == 0) return null;
+            if (dirtyCount >= MotionDetector.MIN_DIRTY_TILES) findMotion(cur);
+        }
+        collectRects(cur, full);
+        if (!full && copies.size() == 0 && rects.size() == 0) return null;
+        writeBody(cur);
+        byte[] update = compress(full);
+        if (full) System.arraycopy(cur, 0, model, 0, cur.length);
+        needFull = false;
+        needReset = false;
+        updates++;
+        if (full) fullFrames++;
+        copyOps += copies.size() / 6;
+        bytes += update.length;
+        return update;
+    }
+
+    private static boolean moreFaithful(EncoderSettings next, EncoderSettings now) {
+        if (next.colourDepth() > now.colourDepth()) return true;
+        return now.lossyQuality() > 0 && (next.lossyQuality() == 0 || next.lossyQuality() > now.lossyQuality());
+    }
+
+    private void resize(int w, int h) {
+        width = w;
+        height = h;
+        tilesX = (w + tile - 1) / tile;
+        tileCount = tilesX * ((h + tile - 1) / tile);
+        model = new int[w * h];
+        dirty = new boolean[tileCount];
+        dirtyList = new int[tileCount];
+        needFull = true;
+    }
+
+    /** No hint: scan whole rows (vectorised mismatch), jumping to the next tile after each difference. */
+    private void markAllChanged(int[] cur) {
+        for (int ty = 0; ty * tile < height; ty++) {
+            int rowEnd = Math.min(height, (ty + 1) * tile);
+            for (int y = ty * tile; y < rowEnd; y++) {
+                int o = y * width;
+                int x = 0;
+                while (x < width) {
+                    int m = Arrays.mismatch(cur, o + x, o + width, model, o + x, o + width);
+                    if (m < 0) break;
+                    int tx = (x + m) / tile;
+                    dirty[ty * tilesX + tx] = true;
+                    x = (tx + 1) * tile;
+                }
+            }
+        }
+        collectDirty(cur, false);
+    }
+
+    private void markDamaged(int[] cur, List<Rect> damage) {
+        for (Rect r : damage) {
+            int x0 = Math.max(0, r.x()), y0 = Math.max(0, r.y());
+            int x1 = (int) Math.min(width, (long) r.x() + r.width()), y1 = (int) Math.min(height, (long) r.y() + r.height());
+            if (x1 <= x0 || y1 <= y0) continue;
+            for (int ty = y0 / tile; ty <= (y1 - 1) / tile; ty++) {
+                for (int tx = x0 / tile; tx <= (x1 - 1) / tile; tx++) dirty[ty * tilesX + tx] = true;
+            }
+        }
+        collectDirty(cur, true);
+    }
+
+    /** Lists flagged tiles in index order, keeping only those that really differ when {@code check}. */
+    private void collectDirty(int[] cur, boolean check) {
+        dirtyCount = 0;
+        for (int t = 0; t < tileCount; t++) {
+            if (!dirty[t]) continue;
+            dirty[t] = false;
+            if (!check || differs(cur, t)) {
+                dirty[t] = true;
+                dirtyList[dirtyCount++] = t;
+            }
+        }
+    }
+
+    private boolean differs(int[] cur, int t) {
+        int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
+        int tw = Math.min(tile, width - tx), th = Math.min(tile, height - ty);
+        for (int r = 0; r < th; r++) {
+            int o = (ty + r) * width + tx;
+            if (Arrays.mismatch(cur, o, o + tw, model, o, o + tw) >= 0) return true;
+        }
+        return false;
+    }
+
+    private void findMotion(int[] cur) {
+        motion.bind(cur, model, width, height, tile, dirty, dirtyList, dirtyCount, copies);
+        motion.detectScroll();
+        collectDirty(cur, true);
+        // a moved window changes a part of the screen; a repaint of most of it is not worth searching
+        if (dirtyCount >= MotionDetector.MIN_DIRTY_TILES && dirtyCount * 2 <= tileCount) {
+            motion.bind(cur, model, width, height, tile, dirty, dirtyList, dirtyCount, copies);
+            motion.detectMove();
+            collectDirty(cur, true);
+        }
+    }
+
+    /** For every dirty tile, the smallest rectangle holding its changes (the whole tile in a full frame). */
+    private void collectRects(int[] cur, boolean full) {
+        rects.clear();
+        for (int i = 0; i < dirtyCount; i++) {
+            int t = dirtyList[i];
+            dirty[t] = false;
+            int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
+            int tw = Math.min(tile, width - tx), th = Math.min(tile, height - ty);
+            if (full) {
+                addRect(t, 0, 0, tw, th);
+                continue;
+            }
+            int minX = tw, maxX = -1, minY = -1, maxY = -1;
+            for (int r = 0; r < th; r++) {
+                int o = (ty + r) * width + tx;
+                int m = Arrays.mismatch(cur, o, o + tw, model, o, o + tw);
+                if (m < 0) continue;
+                if (minY < 0) minY = r;
+                maxY = r;
+                if (m < minX) minX = m;
+                for (int c = tw - 1; c > maxX && c >= m; c--) {
+                    if (cur[o + c] != model[o + c]) {
+                        maxX = c;
+                        break;
+                    }
+                }
+            }
+            if (minY >= 0) addRect(t, minX, minY, maxX - minX + 1, maxY - minY + 1);
+        }
+    }
+
+    private void addRect(int t, int x, int y, int w, int h) {
+        rects.add(t);
+        rects.add(x);
+        rects.add(y);
+        rects.add(w);
+        rects.add(h);
+    }
+
+    private void writeBody(int[] cur) {
+        body.reset();
+        int copyCount = copies.size() / 6;
+        body.varint(copyCount);
+        for (int i = 0; i < copies.size(); i++) body.varint(copies.get(i));
+        int count = rects.size() / 5;
+        body.varint(count);
+        int last = -1;
+        for (int i = 0; i < count; i++) {
+            int t = rects.get(i * 5);
+            int x = rects.get(i * 5 + 1), y = rects.get(i * 5 + 2), w = rects.get(i * 5 + 3), h = rects.get(i * 5 + 4);
+            body.varint(t - last - 1);
+            last = t;
+            int px = (t % tilesX) * tile + x, py = (t / tilesX) * tile + y;
+            writeTile(cur, px, py, x, y, w, h);
+            for (int r = 0; r < h; r++) {
+                int o = (py + r) * width + px;
+                System.arraycopy(cur, o, model, o, w);
+            }
+        }
+    }
+
+    private void writeTile(int[] cur, int px, int py, int x, int y, int w, int h) {
+        int n = w * h;
+        int depth = settings.colourDepth();
+        for (int r = 0; r < h; r++) System.arraycopy(cur, (py + r) * width + px, original, r * w, w);
+        if (settings.lossyQuality() > 0 && n >= MIN_JPEG_PIXELS && buildPalette(original, n) > PHOTO_COLOURS) {
+            byte[] j = jpeg.encode(original, w, h, settings.lossyQuality(), maxJpegBytes(tile));
+            if (j != null) {
+                tileHeader(JPEG, x, y, w, h);
+                body.varint(j.length);
+                body.bytes(j, 0, j.length);
+                jpegTiles++;
+                return;
+            }
+        }
+        for (int i = 0; i < n; i++) scratch[i] = quantize(original[i], depth);
+        int colours = buildPalette(scratch, n);
+        if (colours == 1) {
+            tileHeader(SOLID, x, y, w, h);
+            body.pixel(scratch[0], depth);
+            solidTiles++;
+        } else if (colours <= MAX_PACKED_COLOURS) {
+            tileHeader(PACKED, x, y, w, h);
+            writePalette(colours, depth);
+            int bits = packedBits(colours);
+            body.ensure(h * ((w * bits + 7) / 8));
+            for (int r = 0; r < h; r++) {
+                int acc = 0, used = 0;
+                for (int c = 0; c < w; c++) {
+                    acc = (acc << bits) | indices[r * w + c];
+                    used += bits;
+                    if (used == 8) {
+                        body.buf[body.len++] = (byte) acc;
+                        acc = 0;
+                        used = 0;
+                    }
+                }
+                if (used > 0) body.buf[body.len++] = (byte) (acc << (8 - used));
+            }
+            paletteTiles++;
+        } else if (colours <= MAX_PALETTE_COLOURS) {
+            tileHeader(PALETTE, x, y, w, h);
+            writePalette(colours, depth);
+            body.bytes(indices, 0, n);
+            paletteTiles++;
+        } else {
+            tileHeader(RAW, x, y, w, h);
+            body.ensure(n * 3);
+            for (int i = 0; i < n; i++) body.pixel(scratch[i], depth);
+            rawTiles++;
+        }
+    }
+
+    private void tileHeader(int encoding, int x, int y, int w, int h) {
+        body.ensure(5);
+        body.buf[body.len++] = (byte) encoding;
+        body.buf[body.len++] = (byte) x;
+        body.buf[body.len++] = (byte) y;
+        body.buf[body.len++] = (byte) (w - 1);
+        body.buf[body.len++] = (byte) (h - 1);
+    }
+
+    private void writePalette(int colours, int depth) {
+        body.u8(colours - 1);
+        for (int c = 0; c < colours; c++) body.pixel(palette[c], depth);
+    }
+
+    /**
+     * Fills {@link #palette} and {@link #indices} for the first {@code n} pixels; returns the number of
+     * colours, or {@code MAX_PALETTE_COLOURS + 1} as soon as there are more.
+     */
+    private int buildPalette(int[] px, int n) {
+        Arrays.fill(paletteKeys, -1);
+        int colours = 0;
+        int prev = -1, prevIndex = 0;
+        int mask = paletteKeys.length - 1;
+        for (int i = 0; i < n; i++) {
+            int p = px[i];
+            if (p != prev) {
+                int slot = (p * 0x9E3779B9) >>> 22 & mask;
+                while (paletteKeys[slot] != -1 && paletteKeys[slot] != p) slot = (slot + 1) & mask;
+                if (paletteKeys[slot] == -1) {
+                    if (colours == MAX_PALETTE_COLOURS) return MAX_PALETTE_COLOURS + 1;
+                    paletteKeys[slot] = p;
+                    paletteIndex[slot] = colours;
+                    palette[colours++] = p;
+                }
+                prev = p;
+                prevIndex = paletteIndex[slot];
+            }
+            indices[i] = (byte) prevIndex;
+        }
+        return colours;
+    }
+
+    private byte[] compress(boolean full) {
+        if (needReset) deflater.reset();
+        out.reset();
+        out.u16(MAGIC);
+        out.u8(VERSION);
+        out.u8((full ? FLAG_FULL : 0) | (needReset ? FLAG_RESET : 0));
+        out.u16(width);
+        out.u16(height);
+        out.u8(settings.colourDepth());
+        out.u8(tile);
+        deflater.setInput(body.buf, 0, body.len);
+        while (true) {
+            out.ensure(Math.max(4096, body.len / 4));
+            int room = out.buf.length - out.len;
+            int n = deflater.deflate(out.buf, out.len, room, Deflater.SYNC_FLUSH);
+            out.len += n;
+            if (n < room) break;
+        }
+        return out.toArray();
+    }
+}
