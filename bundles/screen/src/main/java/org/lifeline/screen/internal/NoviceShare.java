@@ -69,6 +69,8 @@ final class NoviceShare {
     private final AutoQuality auto = new AutoQuality();
     private boolean forcedLow;
     private boolean failed;
+    /** The expert asked for the screen, so its view exists and pointer messages are not lost. */
+    private boolean expertReady;
     private long cursorSerial = Long.MIN_VALUE;
     private int cursorX = Integer.MIN_VALUE;
     private int cursorY = Integer.MIN_VALUE;
@@ -153,9 +155,10 @@ final class NoviceShare {
     private void tick() {
         if (closed || failed) return;
         try {
-            if (!ensureCapture() || !ensureEncoder()) return;
-            sendCursor();
+            if (!ensureCapture()) return;
             takeRequest();
+            if (expertReady) sendCursor();
+            if (!ensureEncoder()) return;
             if (current != null) serve();
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again: log, drop the capture and try afresh next tick.
@@ -193,8 +196,7 @@ final class NoviceShare {
 
     private void newFrame(Rect bounds) {
         frame = new FrameBuffer(bounds.width(), bounds.height());
-        damage = null;
-        if (encoder != null) restartStream();
+        restartStream();
     }
 
     private boolean ensureEncoder() {
@@ -218,7 +220,7 @@ final class NoviceShare {
     }
 
     private void restartStream() {
-        encoder.reset();
+        if (encoder != null) encoder.reset();
         epoch++;
         fullFrameDue = true;
         damage = null;
@@ -227,6 +229,7 @@ final class NoviceShare {
     private void takeRequest() {
         ScreenProtocol.Request r = incoming.getAndSet(null);
         if (r == null) return;
+        expertReady = true;
         if (r.want() <= lastSent) {
             log.debug("Session {}: ignored a stale screen request for update {}", session.id(), r.want());
             return;
