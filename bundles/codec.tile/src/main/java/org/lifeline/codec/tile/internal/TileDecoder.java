@@ -49,6 +49,11 @@ final class TileDecoder implements FrameDecoder {
     private void decodeChecked(byte[] u) {
         if (u == null || u.length < HEADER_BYTES) throw malformed("shorter than its header");
         if (u.length > MAX_UPDATE_BYTES) throw malformed("larger than " + MAX_UPDATE_BYTES + " bytes");
+        // every body ends with the empty stored block of a sync flush; without it the update was cut short
+        int end = u.length;
+        if (end < HEADER_BYTES + 4 || u[end - 4] != 0 || u[end - 3] != 0 || u[end - 2] != -1 || u[end - 1] != -1) {
+            throw malformed("truncated");
+        }
         if (((u[0] & 0xFF) << 8 | (u[1] & 0xFF)) != MAGIC) throw malformed("not a tile codec update");
         if ((u[2] & 0xFF) != VERSION) throw malformed("unknown version " + (u[2] & 0xFF));
         int flags = u[3] & 0xFF;

@@ -8,7 +8,7 @@ import org.lifeline.api.screen.CodecException;
  * <pre>
  * header (plain, {@value #HEADER_BYTES} bytes, big-endian):
  *   magic u16 "LT" · version u8 · flags u8 (FULL, RESET) · width u16 · height u16 · depth u8 · tile u8
- * body (one sync-flushed segment of a zlib stream that lives as long as the encoder, restarted on RESET):
+ * body (ends with the sync-flush marker 00 00 FF FF; one sync-flushed segment of a zlib stream that lives as long as the encoder, restarted on RESET):
  *   copyCount varint, then per copy: srcX srcY dstX dstY width height (varints)   — applied in order, memmove-like
  *   tileCount varint, then per tile:
  *     tileIndexGap varint (index - previousIndex - 1, so indices strictly increase)
