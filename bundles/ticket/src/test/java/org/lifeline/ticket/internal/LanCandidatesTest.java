@@ -1,0 +1,54 @@
+package org.lifeline.ticket.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lifeline.api.HostPort;
+
+/** Only looks at this machine's interfaces; never connects anywhere. */
+class LanCandidatesTest {
+
+    private static LanCandidates provider(Map<String, Boolean> values) {
+        LanCandidates p = new LanCandidates();
+        p.activate((LanCandidates.Config) Proxy.newProxyInstance(LanCandidates.Config.class.getClassLoader(),
+                new Class<?>[] {LanCandidates.Config.class},
+                (proxy, m, args) -> values.getOrDefault(m.getName(), (Boolean) m.getDefaultValue())));
+        return p;
+    }
+
+    @Test
+    void loopbackOnlyWhenAskedAndThenFirst() {
+        assertThat(provider(Map.of("loopback", true, "lan", false, "hostname", false)).candidates(5500))
+                .containsExactly(new HostPort("127.0.0.1", 5500));
+        List<HostPort> withLan = provider(Map.of("loopback", true)).candidates(5500);
+        assertThat(withLan).first().isEqualTo(new HostPort("127.0.0.1", 5500));
+        assertThat(withLan).doesNotHaveDuplicates().allMatch(h -> h.port() == 5500);
+    }
+
+    @Test
+    void defaultsGiveInterfaceAddressesButNoLoopback() throws Exception {
+        List<HostPort> candidates = provider(Map.of("hostname", false)).candidates(6000);
+        List<HostPort> expected = LanCandidates.interfaceAddresses().stream()
+                .map(a -> new HostPort(a.getHostAddress().replaceAll("%.*", ""), 6000)).toList();
+        assertThat(candidates).isEqualTo(expected);
+        for (HostPort h : candidates) {
+            InetAddress a = InetAddress.getByName(h.host());
+            assertThat(a.isLoopbackAddress() || a.isLinkLocalAddress()).as(h.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void nothingWhenEverythingIsTurnedOff() {
+        assertThat(provider(Map.of("lan", false, "hostname", false)).candidates(1)).isEmpty();
+    }
+
+    @Test
+    void hostNameComesLastAndIsAValidTicketAddress() throws Exception {
+        List<HostPort> candidates = provider(Map.of()).candidates(7000);
+        for (HostPort h : candidates) TicketFormat.parseAddress(h.toString());
+    }
+}
