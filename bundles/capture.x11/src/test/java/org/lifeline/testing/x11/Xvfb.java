@@ -83,7 +83,12 @@ public final class Xvfb implements AutoCloseable {
 
     /** Starts an X client that is killed when this server closes. */
     public Process spawn(String... command) throws IOException {
-        Process p = builder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return spawn(builder(command));
+    }
+
+    /** Starts a prepared client (see {@link #builder}) that is killed when this server closes. */
+    public Process spawn(ProcessBuilder builder) throws IOException {
+        Process p = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         clients.add(p);
         return p;
     }

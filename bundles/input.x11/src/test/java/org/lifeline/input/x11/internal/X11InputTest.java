@@ -1,0 +1,178 @@
+package org.lifeline.input.x11.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.jna.platform.unix.X11;
+import com.sun.jna.ptr.IntByReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.lifeline.testing.x11.Xvfb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against a real X server (Xvfb) and a real X client (xterm) reading the keys. */
+class X11InputTest {
+    private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(15);
+    private static final int RETURN = 0xff0d;
+    private static final int BUTTON1_MASK = 1 << 8;
+    private static Xvfb xvfb;
+    private static X11Input input;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        xvfb = Xvfb.start();
+        input = new X11Input(xvfb.display());
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (input != null) input.deactivate();
+        if (xvfb != null) xvfb.close();
+    }
+
+    @Test
+    void textWithShiftedCharactersArrivesExactlyInAnXterm() throws Exception {
+        Path file = startTypingTarget("typing-ascii");
+        type("Echo \"Hi!\" & (x)");
+        key(RETURN);
+        assertThat(awaitLine(file)).isEqualTo("Echo \"Hi!\" & (x)\n");
+    }
+
+    @Test
+    void keysymsTheLayoutLacksArriveThroughABorrowedKey() throws Exception {
+        X11.Display probe = X11.INSTANCE.XOpenDisplay(xvfb.display());
+        try {
+            assertThat(X11Input.readKeyboard(probe).find(0x20ac)).as("the us layout has no EuroSign").isEmpty();
+        } finally {
+            X11.INSTANCE.XCloseDisplay(probe);
+        }
+        Path file = startTypingTarget("typing-borrowed");
+        key(0x20ac);
+        key(0x1000000 | 'ж');
+        key(0x6f6);
+        key(RETURN);
+        assertThat(awaitLine(file)).isEqualTo("€жЖ\n");
+    }
+
+    @Test
+    void borrowedKeysAreGivenBackWhenTheSinkStops() throws Exception {
+        X11Input own = new X11Input(xvfb.display());
+        own.key(0x1000000 | 'ю', true);
+        own.key(0x1000000 | 'ю', false);
+        X11.Display probe = X11.INSTANCE.XOpenDisplay(xvfb.display());
+        try {
+            assertThat(X11Input.readKeyboard(probe).find(0x1000000 | 'ю')).isPresent();
+            own.deactivate();
+            assertThat(X11Input.readKeyboard(probe).find(0x1000000 | 'ю')).isEmpty();
+        } finally {
+            X11.INSTANCE.XCloseDisplay(probe);
+        }
+    }
+
+    @Test
+    void pointerMovesWithinTheSharedAreaAndPressesButtons() throws Exception {
+        input.pointer(200, 300, 0);
+        assertThat(xvfb.output("xdotool", "getmouselocation")).startsWith("x:200 y:300 ");
+        input.area(10, 20);
+        input.pointer(5, 5, 0);
+        assertThat(xvfb.output("xdotool", "getmouselocation")).startsWith("x:15 y:25 ");
+        input.area(0, 0);
+        X11.Display probe = X11.INSTANCE.XOpenDisplay(xvfb.display());
+        try {
+            input.pointer(700, 500, 1);
+            assertThat(buttons(probe) & BUTTON1_MASK).isNotZero();
+            input.pointer(700, 500, 0);
+            assertThat(buttons(probe) & BUTTON1_MASK).isZero();
+        } finally {
+            X11.INSTANCE.XCloseDisplay(probe);
+        }
+    }
+
+    @Test
+    void theNovicesEscIsReportedWithin200Milliseconds() throws Exception {
+        BlockingQueue<Long> seen = new LinkedBlockingQueue<>();
+        try (AutoCloseable watch = input.watch(() -> seen.add(System.nanoTime()))) {
+            xvfb.output("xdotool", "key", "Escape");
+            long pressed = System.nanoTime();
+            Long reported = seen.poll(5, TimeUnit.SECONDS);
+            assertThat(reported).as("Esc reported").isNotNull();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(reported - pressed)).isLessThan(200);
+        }
+    }
+
+    @Test
+    void anEscTheExpertInjectedIsNotReportedButTheNovicesNextOneIs() throws Exception {
+        BlockingQueue<Long> seen = new LinkedBlockingQueue<>();
+        try (AutoCloseable watch = input.watch(() -> seen.add(System.nanoTime()))) {
+            key(0xff1b);
+            xvfb.output("xdotool", "key", "Escape");
+            assertThat(seen.poll(5, TimeUnit.SECONDS)).as("the novice's Esc").isNotNull();
+            assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).as("the expert's Esc").isNull();
+        }
+    }
+
+    @Test
+    void aClosedWatchReportsNothing() throws Exception {
+        BlockingQueue<Long> seen = new LinkedBlockingQueue<>();
+        input.watch(() -> seen.add(System.nanoTime())).close();
+        BlockingQueue<Long> control = new LinkedBlockingQueue<>();
+        try (AutoCloseable watch = input.watch(() -> control.add(System.nanoTime()))) {
+            xvfb.output("xdotool", "key", "Escape");
+            assertThat(control.poll(5, TimeUnit.SECONDS)).isNotNull();
+        }
+        assertThat(seen).isEmpty();
+    }
+
+    private static int buttons(X11.Display probe) {
+        IntByReference mask = new IntByReference();
+        IntByReference ignored = new IntByReference();
+        X11.INSTANCE.XQueryPointer(probe, X11.INSTANCE.XDefaultRootWindow(probe), new X11.WindowByReference(),
+                new X11.WindowByReference(), ignored, ignored, ignored, ignored, mask);
+        return mask.getValue();
+    }
+
+    /** An xterm writing what it receives to a file, with the pointer over it (no window manager: focus follows the pointer). */
+    private Path startTypingTarget(String title) throws Exception {
+        Path file = dir.resolve(title + ".txt");
+        ProcessBuilder xterm = xvfb.builder("xterm", "-u8", "-fa", "DejaVuSansMono", "-geometry", "60x4+0+0", "-title", title,
+                "-e", "sh", "-c", "exec cat > " + file);
+        xterm.environment().put("LC_ALL", "C.UTF-8");
+        xvfb.spawn(xterm);
+        xvfb.output("xdotool", "search", "--sync", "--onlyvisible", "--name", title);
+        input.pointer(100, 30, 0);
+        return file;
+    }
+
+    private static void type(String text) {
+        text.codePoints().forEach(cp -> key(cp >= 0x20 && cp <= 0xff ? cp : 0x1000000 | cp));
+    }
+
+    private static void key(int keysym) {
+        input.key(keysym, true);
+        input.key(keysym, false);
+    }
+
+    /** Waits for the first complete line (cat writes once the terminal hands over a line). */
+    private static String awaitLine(Path file) throws Exception {
+        Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(file)) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                if (text.endsWith("\n")) return text;
+            }
+            Thread.sleep(50);
+        }
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(nothing arrived)";
+    }
+}
