@@ -1,0 +1,70 @@
+package org.lifeline.shell.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.lifeline.api.LifelineException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+class PolicyCommandsTest {
+    private final PolicyCommands commands = new PolicyCommands();
+
+    @Test
+    void booleansAreTrueOrFalseOnly() {
+        assertThat(commands.validate("control.enabled", "FALSE", new Hashtable<>())).isEqualTo(false);
+        assertThatThrownBy(() -> commands.validate("control.enabled", "no", new Hashtable<>()))
+                .isInstanceOf(LifelineException.class).hasMessageContaining("true or false");
+    }
+
+    @Test
+    void durationsAreCheckedAgainstTheCeilingAndEachOther() {
+        assertThat(commands.validate("expiry.max", "P7D", new Hashtable<>())).isEqualTo("P7D");
+        assertThatThrownBy(() -> commands.validate("expiry.max", "100d", new Hashtable<>())).hasMessageContaining("at most 99 days");
+        Hashtable<String, Object> current = new Hashtable<>();
+        current.put("expiry.max", "2h");
+        assertThatThrownBy(() -> commands.validate("expiry.default", "3h", current)).hasMessageContaining("longer than expiry.max");
+        current.put("expiry.default", "1h");
+        assertThatThrownBy(() -> commands.validate("expiry.max", "30m", current)).hasMessageContaining("shorter than expiry.default");
+        assertThatThrownBy(() -> commands.validate("expiry.default", "soon", current)).hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheKnownOnes() {
+        commands.configAdmin = configAdmin(new AtomicReference<>());
+        assertThatThrownBy(() -> commands.policy("colour", "blue")).hasMessageContaining("invitations.enabled");
+    }
+
+    @Test
+    void settingAKeyUpdatesTheConfiguration() {
+        AtomicReference<Dictionary<String, Object>> stored = new AtomicReference<>();
+        commands.configAdmin = configAdmin(stored);
+        commands.policy("password.required", "false");
+        commands.policy("expiry.default", "30m");
+        assertThat(stored.get().get("password.required")).isEqualTo(false);
+        assertThat(stored.get().get("expiry.default")).isEqualTo("30m");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConfigurationAdmin configAdmin(AtomicReference<Dictionary<String, Object>> stored) {
+        Configuration c = (Configuration) Proxy.newProxyInstance(Configuration.class.getClassLoader(),
+                new Class<?>[] {Configuration.class}, (p, m, args) -> switch (m.getName()) {
+                    case "getProperties" -> stored.get() == null ? null : new Hashtable<>((Hashtable<String, Object>) stored.get());
+                    case "update" -> {
+                        stored.set((Dictionary<String, Object>) args[0]);
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        return (ConfigurationAdmin) Proxy.newProxyInstance(ConfigurationAdmin.class.getClassLoader(),
+                new Class<?>[] {ConfigurationAdmin.class}, (p, m, args) -> {
+                    if (m.getName().equals("getConfiguration") && args.length == 2 && "org.lifeline.policy".equals(args[0])) return c;
+                    throw new UnsupportedOperationException(m.getName());
+                });
+    }
+}
