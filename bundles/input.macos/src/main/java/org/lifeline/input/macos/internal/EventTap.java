@@ -1,0 +1,122 @@
+package org.lifeline.input.macos.internal;
+
+import com.sun.jna.Pointer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.lifeline.api.LifelineException;
+import org.osgi.service.log.Logger;
+
+/**
+ * A listen-only session event tap for key presses, served by its own CFRunLoop thread. It never alters or
+ * swallows an event. The callback only decides and hands reports to another thread, because macOS
+ * disables a tap whose callback is slow.
+ */
+final class EventTap implements AutoCloseable {
+    private static final long START_TIMEOUT_SECONDS = 5;
+    private static final long STOP_TIMEOUT_MILLIS = 2000;
+    private static final long KEY_DOWN_MASK = 1L << EscapeDecision.KEY_DOWN;
+
+    private final Runnable onEscape;
+    private final Logger log;
+    private final ExecutorService reports = Executors.newSingleThreadExecutor(r -> daemon(r, "lifeline-escape-report"));
+    private final CompletableFuture<Pointer> runLoop = new CompletableFuture<>();
+    private final Thread thread;
+    /** Kept in a field: JNA frees a callback whose Java object was collected, and macOS would call freed code. */
+    private Quartz.TapCallback callback;
+    private volatile Pointer tap;
+
+    EventTap(Runnable onEscape, Logger log) {
+        this.onEscape = onEscape;
+        this.log = log;
+        this.thread = daemon(this::run, "lifeline-escape-tap");
+    }
+
+    void start() {
+        thread.start();
+        try {
+            runLoop.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            reports.shutdownNow();
+            throw (e.getCause() instanceof LifelineException l) ? l : new LifelineException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            close();
+            throw new LifelineException("the Esc key watcher did not start within " + START_TIMEOUT_SECONDS
+                    + " s: restart Lifeline");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new LifelineException("interrupted while starting the Esc key watcher");
+        }
+    }
+
+    private void run() {
+        Quartz.CoreGraphics cg = Quartz.CoreGraphics.INSTANCE;
+        Quartz.CoreFoundation cf = Quartz.CoreFoundation.INSTANCE;
+        callback = (proxy, type, event, userInfo) -> {
+            try {
+                EscapeDecision.Verdict verdict = type == EscapeDecision.KEY_DOWN
+                        ? EscapeDecision.classify(type, cg.CGEventGetIntegerValueField(event, Quartz.FIELD_KEYBOARD_KEYCODE),
+                                cg.CGEventGetIntegerValueField(event, Quartz.FIELD_KEYBOARD_AUTOREPEAT),
+                                cg.CGEventGetIntegerValueField(event, Quartz.FIELD_SOURCE_USER_DATA))
+                        : EscapeDecision.classify(type, 0, 0, 0);
+                switch (verdict) {
+                    case NOVICES_ESCAPE -> reports.execute(onEscape);
+                    case REENABLE_TAP -> {
+                        Pointer t = tap;
+                        if (t != null) cg.CGEventTapEnable(t, true);
+                    }
+                    case IGNORE -> { }
+                }
+            } catch (RuntimeException e) {
+                log.error("Esc key watcher failed on one key event", e);
+            }
+            return event;
+        };
+        Pointer port = cg.CGEventTapCreate(Quartz.SESSION_EVENT_TAP, Quartz.HEAD_INSERT_EVENT_TAP,
+                Quartz.TAP_OPTION_LISTEN_ONLY, KEY_DOWN_MASK, callback, null);
+        if (port == null) {
+            runLoop.completeExceptionally(new LifelineException("macOS does not let Lifeline watch for the Esc key:"
+                    + " allow it in System Settings > Privacy & Security > Input Monitoring, then try again"));
+            return;
+        }
+        tap = port;
+        Pointer source = cf.CFMachPortCreateRunLoopSource(null, port, 0);
+        try {
+            Pointer loop = cf.CFRunLoopGetCurrent();
+            cf.CFRunLoopAddSource(loop, source, Quartz.CoreFoundation.commonModes());
+            cg.CGEventTapEnable(port, true);
+            runLoop.complete(loop);
+            // Returns when close() stops the loop; a stop requested before this call is remembered.
+            cf.CFRunLoopRun();
+        } finally {
+            cg.CGEventTapEnable(port, false);
+            cf.CFMachPortInvalidate(port);
+            if (source != null) cf.CFRelease(source);
+            cf.CFRelease(port);
+            tap = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        Pointer loop = runLoop.getNow(null);
+        if (loop != null) Quartz.CoreFoundation.INSTANCE.CFRunLoopStop(loop);
+        try {
+            thread.join(STOP_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) log.warn("the Esc key tap thread did not stop within {} ms", STOP_TIMEOUT_MILLIS);
+        reports.shutdown();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

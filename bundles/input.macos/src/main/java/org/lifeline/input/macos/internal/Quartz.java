@@ -1,0 +1,110 @@
+package org.lifeline.input.macos.internal;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
+
+/**
+ * The CoreGraphics, CoreFoundation and ApplicationServices functions this bundle calls. Each interface
+ * loads its framework only when first touched, which happens only after the component checked that it
+ * runs on macOS.
+ */
+final class Quartz {
+    static final int HID_EVENT_TAP = 0;
+    static final int SESSION_EVENT_TAP = 1;
+    static final int HEAD_INSERT_EVENT_TAP = 0;
+    static final int TAP_OPTION_LISTEN_ONLY = 1;
+    static final int SCROLL_UNIT_LINE = 1;
+    static final int FIELD_MOUSE_CLICK_STATE = 1;
+    static final int FIELD_KEYBOARD_AUTOREPEAT = 8;
+    static final int FIELD_KEYBOARD_KEYCODE = 9;
+    static final int FIELD_SOURCE_USER_DATA = 42;
+    /** CGEventKeyboardSetUnicodeString takes at most this many UTF-16 units. */
+    static final int MAX_UNICODE_UNITS = 20;
+
+    private Quartz() {
+    }
+
+    interface CoreGraphics extends Library {
+        CoreGraphics INSTANCE = Native.load("CoreGraphics", CoreGraphics.class);
+
+        Pointer CGEventCreateMouseEvent(Pointer source, int type, CGPoint.ByValue position, int button);
+
+        Pointer CGEventCreateKeyboardEvent(Pointer source, short keyCode, boolean keyDown);
+
+        void CGEventKeyboardSetUnicodeString(Pointer event, long length, char[] text);
+
+        /** The non-variadic form (macOS 10.13+): variadic C calls are fragile on Apple silicon. */
+        Pointer CGEventCreateScrollWheelEvent2(Pointer source, int units, int wheelCount, int wheel1, int wheel2,
+                int wheel3);
+
+        void CGEventSetFlags(Pointer event, long flags);
+
+        void CGEventSetIntegerValueField(Pointer event, int field, long value);
+
+        long CGEventGetIntegerValueField(Pointer event, int field);
+
+        void CGEventPost(int tap, Pointer event);
+
+        /** A CFMachPortRef, or null when the user has not allowed Input Monitoring. */
+        Pointer CGEventTapCreate(int tap, int place, int options, long eventsOfInterest, TapCallback callback,
+                Pointer userInfo);
+
+        void CGEventTapEnable(Pointer tap, boolean enable);
+    }
+
+    interface CoreFoundation extends Library {
+        CoreFoundation INSTANCE = Native.load("CoreFoundation", CoreFoundation.class);
+
+        Pointer CFMachPortCreateRunLoopSource(Pointer allocator, Pointer port, long order);
+
+        void CFMachPortInvalidate(Pointer port);
+
+        Pointer CFRunLoopGetCurrent();
+
+        void CFRunLoopAddSource(Pointer loop, Pointer source, Pointer mode);
+
+        void CFRunLoopRun();
+
+        void CFRunLoopStop(Pointer loop);
+
+        void CFRelease(Pointer object);
+
+        /** The run-loop mode set that includes the default mode. */
+        static Pointer commonModes() {
+            return NativeLibrary.getInstance("CoreFoundation").getGlobalVariableAddress("kCFRunLoopCommonModes")
+                    .getPointer(0);
+        }
+    }
+
+    interface ApplicationServices extends Library {
+        ApplicationServices INSTANCE = Native.load("ApplicationServices", ApplicationServices.class);
+
+        /** A C Boolean (one byte): whether the user allowed this program under Accessibility. */
+        byte AXIsProcessTrusted();
+    }
+
+    /** CGEventTapCallBack. */
+    interface TapCallback extends Callback {
+        Pointer invoke(Pointer proxy, int type, Pointer event, Pointer userInfo);
+    }
+
+    @Structure.FieldOrder({"x", "y"})
+    public static class CGPoint extends Structure {
+        public double x;
+        public double y;
+
+        public static class ByValue extends CGPoint implements Structure.ByValue {
+            ByValue(double x, double y) {
+                this.x = x;
+                this.y = y;
+            }
+
+            public ByValue() {
+            }
+        }
+    }
+}
