@@ -120,7 +120,7 @@ public class InvitationCommands {
             o.println("invitation  " + inv.id());
             o.println(("file".equals(inv.channelId()) ? "file        " : "sent to     ") + inv.recipient()
                     + ("file".equals(inv.channelId()) ? "" : " (" + inv.channelId() + ")"));
-            o.println("expires     " + time(inv.expires()) + " (in " + Durations.format(roundedUntil(inv.expires())) + ")");
+            o.println("expires     " + time(inv.expires()) + " (in " + human(until(inv.expires())) + ")");
             o.println("listening   port " + inv.port());
             if (shown != null) o.println("password    " + shown + "   (shown only now: tell it to the expert by phone or in person)");
             else if (!inv.passwordProtected()) o.println("password    none");
@@ -256,7 +256,7 @@ public class InvitationCommands {
             o.println("bandwidth    " + (t.lowBandwidth() ? "low (56 kbit/s profile)" : "normal"));
             o.println("verdict      " + (t.isExpired(now)
                     ? "EXPIRED: the ticket says it ran out " + time(t.expires()) + "; ask the novice for a new invitation"
-                    : "valid for " + Durations.format(roundedUntil(t.expires())) + " by its own dates (the novice's computer decides)"));
+                    : "valid for " + human(until(t.expires())) + " by its own dates (the novice's computer decides)"));
         });
     }
 
@@ -282,10 +282,21 @@ public class InvitationCommands {
         return s;
     }
 
-    private Duration roundedUntil(Instant t) {
+    private Duration until(Instant t) {
         Duration d = Duration.between(clock.instant(), t);
-        if (d.isNegative()) return Duration.ZERO;
-        return d.compareTo(Duration.ofHours(1)) >= 0 ? Duration.ofMinutes(d.toMinutes()) : Duration.ofSeconds(d.toSeconds());
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** For reading, not parsing: to the nearest minute, the two largest units ("1h 59m", "6d 23h", "40s"). */
+    static String human(Duration d) {
+        long minutes = (d.getSeconds() + 30) / 60;
+        if (minutes == 0) return d.getSeconds() + "s";
+        long days = minutes / 1440;
+        long hours = minutes % 1440 / 60;
+        long mins = minutes % 60;
+        if (days > 0) return days + "d" + (hours > 0 ? " " + hours + "h" : "");
+        if (hours > 0) return hours + "h" + (mins > 0 ? " " + mins + "m" : "");
+        return mins + "m";
     }
 
     static String time(Instant t) {

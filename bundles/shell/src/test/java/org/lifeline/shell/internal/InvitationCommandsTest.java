@@ -127,6 +127,15 @@ class InvitationCommandsTest {
     }
 
     @Test
+    void remainingTimeReadsLikeAPersonWouldSayIt() {
+        assertThat(InvitationCommands.human(Duration.ofSeconds(3599))).isEqualTo("1h");
+        assertThat(InvitationCommands.human(Duration.ofMinutes(119))).isEqualTo("1h 59m");
+        assertThat(InvitationCommands.human(Duration.ofDays(7).minusMinutes(30))).isEqualTo("6d 23h");
+        assertThat(InvitationCommands.human(Duration.ofSeconds(20))).isEqualTo("20s");
+        assertThat(InvitationCommands.human(Duration.ofMinutes(45))).isEqualTo("45m");
+    }
+
+    @Test
     void passwordGenerateAsksForOneExplicitly() {
         invite("file", "", "a", "", "generate", "", false);
         assertThat(service.password).hasSize(19).isNotEqualTo("generate");

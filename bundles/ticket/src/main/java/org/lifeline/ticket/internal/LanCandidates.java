@@ -85,11 +85,41 @@ public class LanCandidates implements CandidateProvider {
         return v4;
     }
 
-    private static String literal(InetAddress a) {
-        String s = a.getHostAddress();
-        // A global IPv6 address carries no zone that means anything to another computer.
-        int zone = s.indexOf('%');
-        return a instanceof Inet6Address && zone >= 0 ? s.substring(0, zone) : s;
+    /**
+     * IPv6 in the short form of RFC 5952 (Java writes every group), without a zone: a zone means nothing to
+     * another computer, and a person editing the ticket reads {@code 2001:db8::7} more easily.
+     */
+    static String literal(InetAddress a) {
+        if (!(a instanceof Inet6Address)) return a.getHostAddress();
+        byte[] b = a.getAddress();
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j;
+        }
+        if (bestStart < 0) return join(g, 0, 8);
+        return join(g, 0, bestStart) + "::" + join(g, bestStart + bestLength, 8);
+    }
+
+    private static String join(int[] groups, int from, int to) {
+        StringBuilder s = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) s.append(':');
+            s.append(Integer.toHexString(groups[i]));
+        }
+        return s.toString();
     }
 
     private static String hostName() {

@@ -33,12 +33,22 @@ class LanCandidatesTest {
     void defaultsGiveInterfaceAddressesButNoLoopback() throws Exception {
         List<HostPort> candidates = provider(Map.of("hostname", false)).candidates(6000);
         List<HostPort> expected = LanCandidates.interfaceAddresses().stream()
-                .map(a -> new HostPort(a.getHostAddress().replaceAll("%.*", ""), 6000)).toList();
+                .map(a -> new HostPort(LanCandidates.literal(a), 6000)).toList();
         assertThat(candidates).isEqualTo(expected);
         for (HostPort h : candidates) {
             InetAddress a = InetAddress.getByName(h.host());
             assertThat(a.isLoopbackAddress() || a.isLinkLocalAddress()).as(h.toString()).isFalse();
         }
+    }
+
+    @Test
+    void ipv6IsWrittenInItsShortForm() throws Exception {
+        assertThat(LanCandidates.literal(InetAddress.getByName("fd00:0:0:0:0:0:0:2"))).isEqualTo("fd00::2");
+        assertThat(LanCandidates.literal(InetAddress.getByName("2001:db8:0:0:1:0:0:1"))).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(LanCandidates.literal(InetAddress.getByName("fd00:0:0:0:0:0:0:0"))).isEqualTo("fd00::");
+        assertThat(LanCandidates.literal(InetAddress.getByName("0:0:0:0:0:0:0:5"))).isEqualTo("::5");
+        assertThat(LanCandidates.literal(InetAddress.getByName("2001:db8:1:2:3:4:0:6"))).isEqualTo("2001:db8:1:2:3:4:0:6");
+        assertThat(LanCandidates.literal(InetAddress.getByName("198.51.100.3"))).isEqualTo("198.51.100.3");
     }
 
     @Test
