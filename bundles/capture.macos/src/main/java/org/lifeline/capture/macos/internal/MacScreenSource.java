@@ -38,7 +38,7 @@ public class MacScreenSource implements ScreenSource {
                     + (layout.monitors().size() - 1));
         }
         requireScreenRecordingPermission();
-        return new QuartzCapture(layout.bounds(monitor), layout.displays(monitor), log);
+        return new QuartzCapture(monitor, MacScreenSource::layout, log);
     }
 
     static void requireMac() {

@@ -4,6 +4,7 @@ import com.sun.jna.platform.win32.GDI32;
 import com.sun.jna.platform.win32.User32;
 import com.sun.jna.platform.win32.WinDef.HDC;
 import java.util.List;
+import java.util.function.Supplier;
 import org.lifeline.api.LifelineException;
 import org.lifeline.api.screen.Cursor;
 import org.lifeline.api.screen.FrameBuffer;
@@ -15,10 +16,18 @@ import org.osgi.service.log.Logger;
  * Captures one desktop area with GDI: BitBlt from the screen DC into a DIB section, then a tile
  * comparison for damage. Desktop Duplication (DXGI) would give damage rectangles and cheaper frames on
  * Windows 8 and later; GDI is used because it works everywhere, including remote and virtual sessions.
+ *
+ * <p>The monitor layout is read again on every call, so that {@link #bounds()} shows a changed desktop
+ * (a monitor plugged in, a new resolution) and the owner can open a fresh capture of the new size; a
+ * desktop that only moved is followed in place.
  */
 final class GdiCapture implements ScreenCapture {
-    private final Rect bounds;
+    private final int monitor;
+    private final Supplier<DesktopLayout> layouts;
     private final Logger log;
+    private final int width;
+    private final int height;
+    private Rect bounds;
     private final HDC screen;
     private final Dib dib;
     private final TileDamage damage;
@@ -26,12 +35,17 @@ final class GdiCapture implements ScreenCapture {
     private boolean blitFailing;
     private boolean closed;
 
-    GdiCapture(Rect bounds, Logger log) {
+    GdiCapture(int monitor, Supplier<DesktopLayout> layouts, Logger log) {
+        Rect bounds = layouts.get().bounds(monitor);
         if (bounds.isEmpty() || (long) bounds.width() * bounds.height() > FrameBuffer.MAX_PIXELS) {
             throw new LifelineException("the desktop area " + bounds.width() + "x" + bounds.height()
                     + " cannot be captured: choose one monitor");
         }
+        this.monitor = monitor;
+        this.layouts = layouts;
         this.bounds = bounds;
+        this.width = bounds.width();
+        this.height = bounds.height();
         this.log = log;
         this.screen = User32.INSTANCE.GetDC(null);
         if (screen == null) throw new LifelineException("Windows refused access to the screen: is this an interactive desktop session?");
@@ -41,23 +55,36 @@ final class GdiCapture implements ScreenCapture {
             User32.INSTANCE.ReleaseDC(null, screen);
             throw e;
         }
-        this.damage = new TileDamage(bounds.width(), bounds.height(), TileDamage.DEFAULT_TILE);
+        this.damage = new TileDamage(width, height, TileDamage.DEFAULT_TILE);
         this.cursor = new GdiCursor(screen);
     }
 
     @Override
-    public Rect bounds() {
+    public synchronized Rect bounds() {
+        if (!closed) refresh();
         return bounds;
+    }
+
+    /** Follows the desktop; keeps the last known area while Windows reports none (a monitor being switched). */
+    private void refresh() {
+        try {
+            bounds = layouts.get().bounds(monitor);
+        } catch (RuntimeException gone) {
+            // The monitor vanished or none is reported for a moment: keep capturing the old area.
+        }
     }
 
     @Override
     public synchronized List<Rect> grab(FrameBuffer target) {
         if (closed) throw new IllegalStateException("capture closed");
-        if (target.width() != bounds.width() || target.height() != bounds.height()) {
+        if (target.width() != width || target.height() != height) {
             throw new IllegalArgumentException("frame buffer is " + target.width() + "x" + target.height()
-                    + ", capture is " + bounds.width() + "x" + bounds.height());
+                    + ", capture is " + width + "x" + height);
         }
-        boolean copied = GDI32.INSTANCE.BitBlt(dib.dc(), 0, 0, bounds.width(), bounds.height(), screen, bounds.x(),
+        refresh();
+        // A resized desktop shows in bounds(); until the owner reopens, there is nothing valid to grab.
+        if (bounds.width() != width || bounds.height() != height) return List.of();
+        boolean copied = GDI32.INSTANCE.BitBlt(dib.dc(), 0, 0, width, height, screen, bounds.x(),
                 bounds.y(), CaptureApi.SRCCOPY | CaptureApi.CAPTUREBLT);
         if (!copied) {
             // The secure desktop (UAC prompt, lock screen) cannot be read; the expert keeps the last picture.
@@ -67,7 +94,7 @@ final class GdiCapture implements ScreenCapture {
         }
         if (blitFailing) log.info("screen copy works again");
         blitFailing = false;
-        BgraPixels.toRgb(dib.pixels(), dib.stride, bounds.width(), bounds.height(), target.pixels(), 0, bounds.width());
+        BgraPixels.toRgb(dib.pixels(), dib.stride, width, height, target.pixels(), 0, width);
         return damage.compare(target.pixels());
     }
 

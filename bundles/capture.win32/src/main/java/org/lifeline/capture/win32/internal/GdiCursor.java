@@ -33,8 +33,7 @@ final class GdiCursor {
         int[] shape = null;
         if (showing != lastShowing || (showing && !handle.equals(lastHandle))) {
             serial++;
-            shape = showing ? draw(info) : new int[0];
-            if (!showing) width = height = hotX = hotY = 0;
+            shape = showing ? draw(info) : hidden();
             lastShowing = showing;
             lastHandle = handle;
         }
@@ -44,10 +43,7 @@ final class GdiCursor {
 
     private int[] draw(CaptureApi.CursorInfo info) {
         WinGDI.ICONINFO icon = new WinGDI.ICONINFO();
-        if (!User32.INSTANCE.GetIconInfo(info.hCursor, icon)) {
-            width = height = 0;
-            return new int[0];
-        }
+        if (!User32.INSTANCE.GetIconInfo(info.hCursor, icon)) return hidden();
         try {
             hotX = icon.xHotspot;
             hotY = icon.yHotspot;
@@ -60,11 +56,15 @@ final class GdiCursor {
             if (icon.hbmMask != null) GDI32.INSTANCE.DeleteObject(icon.hbmMask);
             if (icon.hbmColor != null) GDI32.INSTANCE.DeleteObject(icon.hbmColor);
         }
-        if (width <= 0 || height <= 0) {
-            width = height = 0;
-            return new int[0];
-        }
+        if (width <= 0 || height <= 0) return hidden();
         return CursorShape.fromBlackAndWhite(render(info, (byte) 0), render(info, (byte) 0xFF));
+    }
+
+    /** A hidden (or unreadable) cursor travels as one transparent pixel, which every viewer can draw. */
+    private int[] hidden() {
+        width = height = 1;
+        hotX = hotY = 0;
+        return new int[] {0};
     }
 
     private int[] render(CaptureApi.CursorInfo info, byte background) {

@@ -44,7 +44,7 @@ public class Win32ScreenSource implements ScreenSource {
             throw new LifelineException("there is no monitor " + monitor + ": choose -1 (all) or 0.."
                     + (layout.monitors().size() - 1));
         }
-        return new GdiCapture(layout.bounds(monitor), log);
+        return new GdiCapture(monitor, Win32ScreenSource::layout, log);
     }
 
     static void requireWindows() {
