@@ -39,16 +39,17 @@ record PixelFormat(int bitsPerPixel, boolean lsbFirst, long redMask, long greenM
         }
     }
 
-    /** Converts pixels already read as native-order ints (32 bits per pixel only). */
-    void convertInts(int[] raw, int count, int[] dst, int dstOffset) {
+    /** Converts, in place, {@code count} pixels read as native-order ints (32 bits per pixel only). */
+    void convertInts(int[] pixels, int offset, int count) {
         boolean swap = lsbFirst != NATIVE_LSB;
+        int end = offset + count;
         if (isStandard() && !swap) {
-            for (int i = 0; i < count; i++) dst[dstOffset + i] = raw[i] & 0xffffff;
+            for (int i = offset; i < end; i++) pixels[i] &= 0xffffff;
             return;
         }
-        for (int i = 0; i < count; i++) {
-            int v = swap ? Integer.reverseBytes(raw[i]) : raw[i];
-            dst[dstOffset + i] = rgb(v & 0xffffffffL);
+        for (int i = offset; i < end; i++) {
+            int v = swap ? Integer.reverseBytes(pixels[i]) : pixels[i];
+            pixels[i] = rgb(v & 0xffffffffL);
         }
     }
 

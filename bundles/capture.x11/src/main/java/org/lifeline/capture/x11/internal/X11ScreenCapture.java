@@ -29,7 +29,6 @@ final class X11ScreenCapture implements ScreenCapture {
     private final Pointer visual;
     private final int depth;
     private final Memory event = new Memory(XEVENT_SIZE);
-    private final int[] rowScratch;
 
     private long damage;
     private long region;
@@ -44,6 +43,11 @@ final class X11ScreenCapture implements ScreenCapture {
     private boolean closed;
 
     X11ScreenCapture(X11.Display display, Rect bounds) {
+        this(display, bounds, true);
+    }
+
+    /** {@code sharedMemory} false forces the XGetImage path (what a remote display gets). */
+    X11ScreenCapture(X11.Display display, Rect bounds, boolean sharedMemory) {
         this.display = display;
         this.bounds = bounds;
         try {
@@ -55,10 +59,9 @@ final class X11ScreenCapture implements ScreenCapture {
             }
             visual = attributes.visual.getPointer();
             depth = attributes.depth;
-            rowScratch = new int[bounds.width()];
             setUpDamage();
             setUpCursor();
-            setUpSharedMemory();
+            if (sharedMemory) setUpSharedMemory();
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -225,9 +228,11 @@ final class X11ScreenCapture implements ScreenCapture {
         try {
             header.data = shmAddress;
             header.writeField("data");
+            // XShmGetImage waits for the server's reply, so a failure is known here without another round trip.
             boolean ok = X11Natives.XShm.INSTANCE.XShmGetImage(display, root, image, bounds.x() + r.x(),
                     bounds.y() + r.y(), X11Natives.ALL_PLANES);
-            if (!ok || XErrorTrap.sync(display) != 0) {
+            if (!ok) {
+                XErrorTrap.sync(display);
                 return false;
             }
             convert(header, shmAddress, r, target);
@@ -251,9 +256,16 @@ final class X11ScreenCapture implements ScreenCapture {
         int[] pixels = target.pixels();
         int stride = target.width();
         if (header.bits_per_pixel == 32) {
+            if (r.x() == 0 && r.width() == stride && header.bytes_per_line == stride * 4) {
+                // Whole rows back to back: one native read for the block, converted in place.
+                data.read(0, pixels, r.y() * stride, r.width() * r.height());
+                format.convertInts(pixels, r.y() * stride, r.width() * r.height());
+                return;
+            }
             for (int row = 0; row < r.height(); row++) {
-                data.read((long) row * header.bytes_per_line, rowScratch, 0, r.width());
-                format.convertInts(rowScratch, r.width(), pixels, (r.y() + row) * stride + r.x());
+                int at = (r.y() + row) * stride + r.x();
+                data.read((long) row * header.bytes_per_line, pixels, at, r.width());
+                format.convertInts(pixels, at, r.width());
             }
         } else {
             byte[] bytes = new byte[r.width() * format.bytesPerPixel()];

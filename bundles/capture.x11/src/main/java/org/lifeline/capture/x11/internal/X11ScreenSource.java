@@ -46,6 +46,10 @@ public class X11ScreenSource implements ScreenSource {
 
     @Override
     public ScreenCapture open(int monitor) {
+        return open(monitor, true);
+    }
+
+    X11ScreenCapture open(int monitor, boolean sharedMemory) {
         X11.Display display = X11Connection.open(displayName);
         Rect bounds;
         try {
@@ -54,7 +58,7 @@ public class X11ScreenSource implements ScreenSource {
             X11Connection.close(display);
             throw e;
         }
-        return new X11ScreenCapture(display, bounds);
+        return new X11ScreenCapture(display, bounds, sharedMemory);
     }
 
     private static Rect area(X11.Display display, int monitor) {

@@ -8,15 +8,24 @@ class PixelFormatTest {
     @Test
     void standardDepth24PixelsKeepTheirColourAndLoseTheAlphaByte() {
         PixelFormat f = new PixelFormat(32, true, 0xff0000, 0xff00, 0xff);
-        int[] out = new int[2];
-        f.convertInts(new int[] {0xff102030, 0x00ffffff}, 2, out, 0);
-        assertThat(out).containsExactly(0x102030, 0xffffff);
+        int[] pixels = {7, 0xff102030, 0x00ffffff};
+        f.convertInts(pixels, 1, 2);
+        assertThat(pixels).containsExactly(7, 0x102030, 0xffffff);
     }
 
     @Test
     void bgrMasksAreSwappedIntoRgb() {
         PixelFormat f = new PixelFormat(32, true, 0xff, 0xff00, 0xff0000);
         assertThat(f.rgb(0x302010)).isEqualTo(0x102030);
+    }
+
+    @Test
+    void pixelsInTheOtherByteOrderAreSwapped() {
+        boolean nativeLsb = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+        PixelFormat f = new PixelFormat(32, !nativeLsb, 0xff0000, 0xff00, 0xff);
+        int[] pixels = {0x302010ff};
+        f.convertInts(pixels, 0, 1);
+        assertThat(pixels).containsExactly(0x102030);
     }
 
     @Test

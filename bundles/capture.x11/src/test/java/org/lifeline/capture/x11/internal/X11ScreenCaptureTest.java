@@ -51,6 +51,48 @@ class X11ScreenCaptureTest {
     }
 
     @Test
+    void withoutSharedMemoryXGetImageGivesTheSamePixels() throws Exception {
+        try (X11ScreenCapture capture = source.open(-1, false)) {
+            assertThat(capture.usesSharedMemory()).isFalse();
+            FrameBuffer frame = new FrameBuffer(Xvfb.WIDTH, Xvfb.HEIGHT);
+            capture.grab(frame);
+            Xvfb.assertSamePixels(Xvfb.WIDTH, xvfb.screenshot().pixels(), frame.pixels());
+        }
+    }
+
+    @Test
+    void anAreaOffTheOriginIsCapturedAndDamagedInItsOwnCoordinates() throws Exception {
+        Rect area = new Rect(150, 100, 640, 400);
+        try (ScreenCapture capture = new X11ScreenCapture(X11Connection.open(xvfb.display()), area)) {
+            FrameBuffer frame = new FrameBuffer(area.width(), area.height());
+            capture.grab(frame);
+            xvfb.spawn("xterm", "-fa", "DejaVuSansMono", "-geometry", "20x3+400+300", "-title", "area-test");
+            xvfb.output("xdotool", "search", "--sync", "--onlyvisible", "--name", "area-test");
+            List<Rect> damage = new ArrayList<>();
+            XwdImage shot;
+            Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+            while (true) {
+                damage.addAll(capture.grab(frame));
+                shot = xvfb.screenshot();
+                List<Rect> since = capture.grab(frame);
+                damage.addAll(since);
+                if (since.isEmpty() && !damage.isEmpty()) break;
+                assertThat(Instant.now()).as("screen settles after xterm starts").isBefore(deadline);
+                Thread.sleep(50);
+            }
+            int[] expected = new int[area.width() * area.height()];
+            for (int y = 0; y < area.height(); y++) {
+                System.arraycopy(shot.pixels(), (area.y() + y) * Xvfb.WIDTH + area.x(), expected, y * area.width(), area.width());
+            }
+            Xvfb.assertSamePixels(area.width(), expected, frame.pixels());
+            for (Rect r : damage) {
+                assertThat(r.intersect(new Rect(0, 0, area.width(), area.height()))).as("damage inside the area").isEqualTo(r);
+            }
+            assertThat(covered(damage, 400 - area.x() + 5, 300 - area.y() + 5)).as("the xterm's corner is damaged").isTrue();
+        }
+    }
+
+    @Test
     void idleScreenReportsNoDamage() {
         try (ScreenCapture capture = source.open(-1)) {
             FrameBuffer frame = new FrameBuffer(Xvfb.WIDTH, Xvfb.HEIGHT);
