@@ -1,7 +1,6 @@
 package org.lifeline.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +48,6 @@ final class Lifeline {
         }
         for (String dir : List.of("deploy", "etc", "log", "config")) Files.createDirectories(data.resolve(dir));
         writeEtcWatcher(data);
-
-        if (!options.keepRunning()) {
-            // The shell owns stdin; when a script's input ends, Lifeline ends, as a shell would.
-            System.setIn(new EndOfInput(System.in, () -> stopAsync("end of input")));
-        }
 
         framework = new Felix(frameworkProperties(data));
         framework.init();
@@ -135,7 +129,8 @@ final class Lifeline {
         p.put("felix.fileinstall.bundles.new.start", "true");
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.tmpdir", data.resolve("cache").resolve("fileinstall").toString());
-        p.put("gosh.args", "--noshutdown");
+        // When a script's input ends, the shell stops the framework, as a shell would; services keep running.
+        p.put("gosh.args", options.keepRunning() ? "--noshutdown" : "");
         p.putAll(extraProperties);
         return p;
     }
@@ -211,36 +206,6 @@ final class Lifeline {
         public String shutdown() {
             lifeline.stopAsync("shutdown command");
             return "Lifeline is stopping.";
-        }
-    }
-
-    /** Standard input that tells when it has ended. */
-    static final class EndOfInput extends InputStream {
-        private final InputStream in;
-        private final Runnable onEnd;
-
-        EndOfInput(InputStream in, Runnable onEnd) {
-            this.in = in;
-            this.onEnd = onEnd;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = in.read();
-            if (c < 0) onEnd.run();
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n < 0) onEnd.run();
-            return n;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
         }
     }
 }

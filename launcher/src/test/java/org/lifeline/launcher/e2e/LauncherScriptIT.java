@@ -1,0 +1,68 @@
+package org.lifeline.launcher.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as a script uses it: commands on standard input, output on standard output. */
+class LauncherScriptIT {
+
+    @Test
+    void lbThenShutdownListsEveryBundleActiveAndExitsCleanly(@TempDir Path data) throws Exception {
+        Process p = launch(data, "lb\nshutdown\n");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        List<String> rows = out.lines().filter(l -> l.matches("\\s*(g! )?\\s*\\d+\\|.*")).toList();
+        assertThat(rows).as(out).hasSizeGreaterThan(20);
+        for (String row : rows) {
+            boolean otherOs = row.contains("Win32") || row.contains("macOS");
+            assertThat(row).as("bundle row").contains(otherOs ? "Installed" : "Active");
+        }
+        assertThat(out).contains("Lifeline Session", "Lifeline Shell", "Lifeline X11 capture");
+        assertThat(out).doesNotContain("Exception", "\tat ");
+        assertThat(data.resolve("log/lifeline.log")).exists();
+    }
+
+    @Test
+    void endOfInputStopsLifelineLikeAShell(@TempDir Path data) throws Exception {
+        Process p = launch(data, "echo still-here\n");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(out).contains("still-here").doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownOptionIsOneClearLineAndExitCode2(@TempDir Path data) throws Exception {
+        Process p = new ProcessBuilder(java(), "-jar", LauncherProcess.DIST.resolve("lifeline.jar").toString(), "--bogus")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(out).startsWith("lifeline: unknown option --bogus").contains("usage:");
+    }
+
+    private static Process launch(Path data, String script) throws IOException {
+        Process p = new ProcessBuilder(java(), "-jar", LauncherProcess.DIST.resolve("lifeline.jar").toString(),
+                "--headless", "--data", data.toString()).redirectErrorStream(true).start();
+        p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        return p;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String read(Path file) throws IOException {
+        return Files.readString(file);
+    }
+}
