@@ -1,5 +1,6 @@
 package org.lifeline.api.invitation;
 
+import java.time.Instant;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Writes and reads invitation ticket files. */
@@ -15,4 +16,17 @@ public interface TicketCodec {
      * problem is a {@link TicketException} with one clear message.
      */
     Ticket read(byte[] file) throws TicketException;
+
+    /**
+     * Reads a ticket for connecting: like {@link #read}, and a ticket whose own dates say it has run out is
+     * a {@link TicketException} with reason {@code EXPIRED} (a hint only: the novice's side decides).
+     */
+    default Ticket readUnexpired(byte[] file, Instant now) throws TicketException {
+        Ticket t = read(file);
+        if (t.isExpired(now)) {
+            throw new TicketException(TicketException.Reason.EXPIRED, "this invitation expired at " + t.expires()
+                    + ": ask the novice for a new one");
+        }
+        return t;
+    }
 }

@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -43,6 +45,8 @@ final class InvitationRecord {
     int failedAttempts;
     Instant lastFailure;
     int port;
+    /** When each admitted attempt that has no verdict yet began (not stored: a restart ends them all). */
+    final Deque<Instant> inFlight = new ArrayDeque<>();
     byte[] ticketFile;
     Ticket ticket;
 

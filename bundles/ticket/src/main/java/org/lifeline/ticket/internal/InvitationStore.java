@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,11 @@ public class InvitationStore implements InvitationService, InvitationGate {
     static final int MAX_MESSAGE_LENGTH = 4096;
     static final int MAX_PASSWORD_LENGTH = 1024;
     static final int ID_LENGTH = 12;
+    /**
+     * How long an admitted attempt counts as running when the transport reports neither success nor
+     * failure (the connection dropped before the password proof).
+     */
+    static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
     /** No look-alike letters or digits: an id may be read out over the phone. */
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -78,14 +84,22 @@ public class InvitationStore implements InvitationService, InvitationGate {
     volatile Logger logger;
 
     private final XmlTicketCodec codec = new XmlTicketCodec();
-    private final Map<String, InvitationRecord> records = new HashMap<>();
-    private final Map<String, NoviceIdentity> identities = new HashMap<>();
-    private final Map<String, InvitationChannel> channels = new ConcurrentHashMap<>();
+    private final Map<InvitationChannel, String> channels = new ConcurrentHashMap<>();
     private final Map<CandidateProvider, long[]> candidateProviders = new ConcurrentHashMap<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private NoviceListener listener;
-    private Path folder;
+    private volatile NoviceListener listener;
     Clock clock = Clock.systemUTC();
+
+    /**
+     * Guards records, identities, reserved ids and the folder. Never held while calling a listener, channel
+     * or candidate provider: the transport calls the gate from its event loop, and a listener that waited
+     * for that loop while we held the lock would wait forever.
+     */
+    private final Object lock = new Object();
+    private final Map<String, InvitationRecord> records = new HashMap<>();
+    private final Map<String, NoviceIdentity> identities = new HashMap<>();
+    private final Set<String> reserved = new HashSet<>();
+    private Path folder;
 
     @Activate
     void activate(BundleContext context) {
@@ -94,18 +108,20 @@ public class InvitationStore implements InvitationService, InvitationGate {
     }
 
     /** Loads every invitation in {@code dir}; damaged files are set aside as {@code *.corrupt} and reported. */
-    synchronized void open(Path dir) {
-        try {
-            SecureFiles.createDirectory(dir);
-        } catch (IOException e) {
-            throw new LifelineException("cannot use the invitation folder " + dir + " (" + e.getMessage()
-                    + "): check that the data folder is writable");
-        }
-        folder = dir;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.invitation")) {
-            for (Path f : files) load(f);
-        } catch (IOException e) {
-            throw new LifelineException("cannot read the invitation folder " + dir + ": " + e.getMessage());
+    void open(Path dir) {
+        synchronized (lock) {
+            try {
+                SecureFiles.createDirectory(dir);
+            } catch (IOException e) {
+                throw new LifelineException("cannot use the invitation folder " + dir + " (" + e.getMessage()
+                        + "): check that the data folder is writable");
+            }
+            folder = dir;
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.invitation")) {
+                for (Path f : files) load(f);
+            } catch (IOException e) {
+                throw new LifelineException("cannot read the invitation folder " + dir + ": " + e.getMessage());
+            }
         }
         relistenAll();
     }
@@ -139,37 +155,45 @@ public class InvitationStore implements InvitationService, InvitationGate {
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        NoviceListener l = listener;
-        if (l != null) {
+    void deactivate() {
+        List<String> open = new ArrayList<>();
+        synchronized (lock) {
             for (InvitationRecord r : records.values()) {
-                if (r.status == InvitationStatus.OPEN) closeQuietly(l, r.id);
+                if (r.status == InvitationStatus.OPEN) open.add(r.id);
             }
+            records.clear();
+            identities.clear();
+            folder = null;
         }
-        records.clear();
-        identities.clear();
-        folder = null;
+        NoviceListener l = listener;
+        if (l != null) open.forEach(id -> closeQuietly(l, id));
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void bindListener(NoviceListener l) {
-        listener = l;
-        if (folder != null) relistenAll();
+    void bindListener(NoviceListener l) {
+        boolean opened;
+        synchronized (lock) {
+            listener = l;
+            opened = folder != null;
+        }
+        if (opened) relistenAll();
     }
 
-    synchronized void unbindListener(NoviceListener l) {
-        if (listener == l) listener = null;
+    void unbindListener(NoviceListener l) {
+        synchronized (lock) {
+            if (listener == l) listener = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindChannel(InvitationChannel channel, Map<String, Object> properties) {
         Object id = properties.get(InvitationChannel.CHANNEL_ID);
-        channels.put(id != null ? id.toString() : channel.id(), channel);
+        channels.put(channel, id != null ? id.toString() : channel.id());
     }
 
     void unbindChannel(InvitationChannel channel, Map<String, Object> properties) {
-        channels.values().removeIf(c -> c == channel);
+        channels.remove(channel);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -186,17 +210,33 @@ public class InvitationStore implements InvitationService, InvitationGate {
 
     // ---- InvitationService
 
+    /** What {@link #create} decided under the lock, to be carried out without it. */
+    private record Plan(String id, InvitationChannel channel, String channelId, String recipient, String message,
+            Duration expiry, boolean hasPassword, NoviceListener listener) {
+    }
+
     @Override
-    public synchronized Invitation create(InvitationRequest request) {
+    public Invitation create(InvitationRequest request) {
         char[] password = request.password();
         try {
-            return createLocked(request, password);
+            Plan plan;
+            synchronized (lock) {
+                plan = plan(request, password);
+                reserved.add(plan.id());
+            }
+            try {
+                return carryOut(plan, request, password);
+            } finally {
+                synchronized (lock) {
+                    reserved.remove(plan.id());
+                }
+            }
         } finally {
             if (password != null) Arrays.fill(password, '\0');
         }
     }
 
-    private Invitation createLocked(InvitationRequest request, char[] password) {
+    private Plan plan(InvitationRequest request, char[] password) {
         ensureOpen();
         if (!policy.invitationsEnabled()) {
             throw new LifelineException("invitations are turned off on this computer: an administrator can allow them with ra:policy invitations.enabled true");
@@ -230,31 +270,45 @@ public class InvitationStore implements InvitationService, InvitationGate {
         if (l == null) {
             throw new LifelineException("no transport is running: nothing could listen for the expert; start the session and transport bundles (lb) and try again");
         }
+        return new Plan(newId(), channel, channelId, recipient, message, expiry, hasPassword, l);
+    }
 
-        String id = newId();
+    private Invitation carryOut(Plan p, InvitationRequest request, char[] password) {
         Instant created = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        NoviceIdentity identity = NoviceKeys.generate(id);
-        SrpVerifiers.Verifier verifier = SrpVerifiers.make(id, hasPassword ? password : new char[0]);
-        InvitationRecord r = new InvitationRecord(id, channelId, recipient, message, created, hasPassword,
-                request.lowBandwidth(), verifier.salt(), verifier.verifier());
-        r.expires = created.plus(expiry);
+        NoviceIdentity identity = NoviceKeys.generate(p.id());
+        SrpVerifiers.Verifier verifier = SrpVerifiers.make(p.id(), p.hasPassword() ? password : new char[0]);
+        InvitationRecord r = new InvitationRecord(p.id(), p.channelId(), p.recipient(), p.message(), created,
+                p.hasPassword(), request.lowBandwidth(), verifier.salt(), verifier.verifier());
+        r.expires = created.plus(p.expiry());
         r.status = InvitationStatus.OPEN;
         boolean listening = false;
         try {
-            writeIdentity(id, identity);
-            r.port = l.listen(id, request.port());
+            synchronized (lock) {
+                ensureOpen();
+                writeIdentity(p.id(), identity);
+            }
+            r.port = p.listener().listen(p.id(), request.port());
             listening = true;
-            issueTicket(r, NoviceKeys.fingerprint(identity.certificate()), null);
-            channel.send(r.toInvitation(clock.instant()), r.ticketFile, recipient, message);
-            save(r);
+            List<HostPort> addresses = candidates(r.port);
+            if (addresses.isEmpty()) {
+                throw new LifelineException("this computer has no network address to put in the invitation: connect to a network and try again");
+            }
+            issueTicket(r, NoviceKeys.fingerprint(identity.certificate()), addresses);
+            p.channel().send(r.toInvitation(clock.instant()), r.ticketFile, p.recipient(), p.message());
+            synchronized (lock) {
+                ensureOpen();
+                save(r);
+                records.put(p.id(), r);
+                identities.put(p.id(), identity);
+                return r.toInvitation(clock.instant());
+            }
         } catch (RuntimeException e) {
-            if (listening) closeQuietly(l, id);
-            deleteQuietly(id);
+            if (listening) closeQuietly(p.listener(), p.id());
+            synchronized (lock) {
+                if (folder != null) deleteQuietly(p.id());
+            }
             throw e;
         }
-        records.put(id, r);
-        identities.put(id, identity);
-        return r.toInvitation(clock.instant());
     }
 
     private void checkExpiry(Duration expiry) {
@@ -269,23 +323,20 @@ public class InvitationStore implements InvitationService, InvitationGate {
         }
     }
 
-    /** Makes the ticket from the current candidates (or {@code fallback} when none are known now). */
-    private void issueTicket(InvitationRecord r, byte[] fingerprint, List<HostPort> fallback) {
-        List<HostPort> addresses = candidates(r.port);
-        if (addresses.isEmpty()) {
-            if (fallback == null || fallback.isEmpty()) {
-                throw new LifelineException("this computer has no network address to put in the invitation: connect to a network and try again");
-            }
-            addresses = fallback;
-        }
-        if (addresses.size() > TicketFormat.MAX_ADDRESSES) addresses = addresses.subList(0, TicketFormat.MAX_ADDRESSES);
-        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Ticket t = new Ticket(System.getProperty("user.name", ""), addresses, TicketFormat.PROTOCOL_VERSION, r.id,
-                fingerprint, start, Duration.between(start, r.expires), r.passwordProtected, r.lowBandwidth);
-        r.ticketFile = codec.write(t);
-        r.ticket = t;
+    /** Sets the record's ticket: made now, valid until the record's expiry, for these addresses. */
+    private void issueTicket(InvitationRecord r, byte[] fingerprint, List<HostPort> addresses) {
+        r.ticket = ticket(r, fingerprint, addresses, r.expires);
+        r.ticketFile = codec.write(r.ticket);
     }
 
+    private Ticket ticket(InvitationRecord r, byte[] fingerprint, List<HostPort> addresses, Instant expires) {
+        List<HostPort> limited = addresses.size() > TicketFormat.MAX_ADDRESSES ? addresses.subList(0, TicketFormat.MAX_ADDRESSES) : addresses;
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return new Ticket(System.getProperty("user.name", ""), limited, TicketFormat.PROTOCOL_VERSION, r.id,
+                fingerprint, start, Duration.between(start, expires), r.passwordProtected, r.lowBandwidth);
+    }
+
+    /** Every provider's candidates, higher service ranking first, each address once. Calls out: never under the lock. */
     List<HostPort> candidates(int port) {
         List<Map.Entry<CandidateProvider, long[]>> providers = new ArrayList<>(candidateProviders.entrySet());
         providers.sort(Comparator.comparingLong((Map.Entry<CandidateProvider, long[]> e) -> -e.getValue()[0])
@@ -302,80 +353,119 @@ public class InvitationStore implements InvitationService, InvitationGate {
     }
 
     @Override
-    public synchronized List<Invitation> list() {
+    public List<Invitation> list() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            return records.values().stream()
+                    .sorted(Comparator.comparing((InvitationRecord r) -> r.created).thenComparing(r -> r.id))
+                    .map(r -> r.toInvitation(now)).toList();
+        }
+    }
+
+    @Override
+    public Optional<Invitation> find(String id) {
+        synchronized (lock) {
+            InvitationRecord r = id == null ? null : records.get(id);
+            return r == null ? Optional.empty() : Optional.of(r.toInvitation(clock.instant()));
+        }
+    }
+
+    @Override
+    public DeliveryReceipt resend(String id) {
+        InvitationChannel channel;
+        Invitation invitation;
+        byte[] ticketFile;
+        synchronized (lock) {
+            InvitationRecord r = record(id);
+            InvitationStatus s = r.statusAt(clock.instant());
+            if (s == InvitationStatus.EXPIRED) {
+                throw new LifelineException("invitation " + id + " expired at " + r.expires + ": extend it with ra:expiry " + id + " 1h, then resend it");
+            }
+            if (s != InvitationStatus.OPEN) {
+                throw new LifelineException("invitation " + id + " is " + s + " and cannot be sent again: make a new one with ra:invite");
+            }
+            channel = channel(r.channelId);
+            invitation = r.toInvitation(clock.instant());
+            ticketFile = r.ticketFile.clone();
+        }
+        return channel.send(invitation, ticketFile, invitation.recipient(), invitation.message());
+    }
+
+    @Override
+    public Invitation revoke(String id) {
+        Invitation result;
+        boolean close = false;
+        synchronized (lock) {
+            InvitationRecord r = record(id);
+            if (r.status != InvitationStatus.REVOKED) {
+                InvitationStatus before = r.status;
+                r.status = InvitationStatus.REVOKED;
+                try {
+                    save(r);
+                } catch (RuntimeException e) {
+                    r.status = before;
+                    throw e;
+                }
+                close = true;
+            }
+            result = r.toInvitation(clock.instant());
+        }
+        NoviceListener l = listener;
+        if (close && l != null) closeQuietly(l, id);
+        return result;
+    }
+
+    @Override
+    public Invitation changeExpiry(String id, Instant expires) {
         Instant now = clock.instant();
-        return records.values().stream().sorted(Comparator.comparing((InvitationRecord r) -> r.created).thenComparing(r -> r.id))
-                .map(r -> r.toInvitation(now)).toList();
-    }
-
-    @Override
-    public synchronized Optional<Invitation> find(String id) {
-        InvitationRecord r = id == null ? null : records.get(id);
-        return r == null ? Optional.empty() : Optional.of(r.toInvitation(clock.instant()));
-    }
-
-    @Override
-    public synchronized DeliveryReceipt resend(String id) {
-        InvitationRecord r = record(id);
-        InvitationStatus s = r.statusAt(clock.instant());
-        if (s == InvitationStatus.EXPIRED) {
-            throw new LifelineException("invitation " + id + " expired at " + r.expires + ": extend it with ra:expiry " + id + " 1h, then resend it");
+        InvitationRecord r;
+        Invitation before;
+        boolean wasExpired;
+        synchronized (lock) {
+            r = record(id);
+            InvitationStatus s = r.statusAt(now);
+            if (s == InvitationStatus.REVOKED || s == InvitationStatus.LOCKED) {
+                throw new LifelineException("invitation " + id + " is " + s + " and cannot be extended: make a new one with ra:invite");
+            }
+            if (!expires.isAfter(now)) {
+                throw new LifelineException("the new expiry " + expires + " is already past: to end an invitation use ra:revoke " + id);
+            }
+            checkExpiry(Duration.between(now, expires));
+            before = r.toInvitation(now);
+            wasExpired = s == InvitationStatus.EXPIRED;
         }
-        if (s != InvitationStatus.OPEN) {
-            throw new LifelineException("invitation " + id + " is " + s + " and cannot be sent again: make a new one with ra:invite");
+        List<HostPort> addresses = candidates(before.port());
+        Ticket t = ticket(r, before.ticket().certificateFingerprint(),
+                addresses.isEmpty() ? before.ticket().addresses() : addresses, expires);
+        byte[] file = codec.write(t);
+        if ("file".equals(before.channelId())) {
+            channel(before.channelId()).send(new Invitation(before.id(), before.channelId(), before.recipient(),
+                    before.message(), before.created(), expires, InvitationStatus.OPEN, before.lastUsed(),
+                    before.sessions(), before.failedAttempts(), before.passwordProtected(), before.lowBandwidth(),
+                    before.port(), t), file, before.recipient(), before.message());
         }
-        return channel(r.channelId).send(r.toInvitation(clock.instant()), r.ticketFile, r.recipient, r.message);
-    }
-
-    @Override
-    public synchronized Invitation revoke(String id) {
-        InvitationRecord r = record(id);
-        if (r.status != InvitationStatus.REVOKED) {
-            InvitationStatus before = r.status;
-            r.status = InvitationStatus.REVOKED;
+        Invitation result;
+        synchronized (lock) {
+            r = record(id);
+            Instant oldExpires = r.expires;
+            Ticket oldTicket = r.ticket;
+            byte[] oldFile = r.ticketFile;
+            r.expires = expires;
+            r.ticket = t;
+            r.ticketFile = file;
             try {
                 save(r);
             } catch (RuntimeException e) {
-                r.status = before;
+                r.expires = oldExpires;
+                r.ticket = oldTicket;
+                r.ticketFile = oldFile;
                 throw e;
             }
-            NoviceListener l = listener;
-            if (l != null) closeQuietly(l, id);
-        }
-        return r.toInvitation(clock.instant());
-    }
-
-    @Override
-    public synchronized Invitation changeExpiry(String id, Instant expires) {
-        InvitationRecord r = record(id);
-        Instant now = clock.instant();
-        InvitationStatus s = r.statusAt(now);
-        if (s == InvitationStatus.REVOKED || s == InvitationStatus.LOCKED) {
-            throw new LifelineException("invitation " + id + " is " + s + " and cannot be extended: make a new one with ra:invite");
-        }
-        if (!expires.isAfter(now)) {
-            throw new LifelineException("the new expiry " + expires + " is already past: to end an invitation use ra:revoke " + id);
-        }
-        checkExpiry(Duration.between(now, expires));
-        Instant oldExpires = r.expires;
-        byte[] oldFile = r.ticketFile;
-        Ticket oldTicket = r.ticket;
-        r.expires = expires;
-        try {
-            issueTicket(r, oldTicket.certificateFingerprint(), oldTicket.addresses());
-            if ("file".equals(r.channelId)) {
-                channel(r.channelId).send(r.toInvitation(now), r.ticketFile, r.recipient, r.message);
-            }
-            save(r);
-        } catch (RuntimeException e) {
-            r.expires = oldExpires;
-            r.ticketFile = oldFile;
-            r.ticket = oldTicket;
-            throw e;
+            result = r.toInvitation(clock.instant());
         }
         NoviceListener l = listener;
-        if (s == InvitationStatus.EXPIRED && l != null) relisten(l, r);
-        return r.toInvitation(now);
+        if (wasExpired && result.status() == InvitationStatus.OPEN && l != null) relisten(l, id, result.port());
+        return result;
     }
 
     @Override
@@ -386,7 +476,13 @@ public class InvitationStore implements InvitationService, InvitationGate {
     // ---- InvitationGate
 
     @Override
-    public synchronized Admission admit(String invitationId) {
+    public Admission admit(String invitationId) {
+        synchronized (lock) {
+            return admitLocked(invitationId);
+        }
+    }
+
+    private Admission admitLocked(String invitationId) {
         InvitationRecord r = invitationId == null ? null : records.get(invitationId);
         if (r == null) return Admission.refused("this computer has no such invitation: ask the novice for a new one");
         if (!policy.invitationsEnabled()) return Admission.refused("Remote Assistance invitations are turned off on this computer");
@@ -409,6 +505,13 @@ public class InvitationStore implements InvitationService, InvitationGate {
             long seconds = (Duration.between(now, retry).toMillis() + 999) / 1000;
             return Admission.refused("too many wrong passwords: wait " + seconds + " s and try again");
         }
+        // Attempts running side by side each get one guess; together with the failures so far they may never
+        // exceed the lock limit, or parallel connections would get more than five guesses.
+        while (!r.inFlight.isEmpty() && !now.isBefore(r.inFlight.peekFirst().plus(HANDSHAKE_TIMEOUT))) r.inFlight.pollFirst();
+        if (r.failedAttempts + r.inFlight.size() >= MAX_FAILED_ATTEMPTS) {
+            return Admission.refused("too many attempts with this invitation at once: wait a minute and try again");
+        }
+        r.inFlight.addLast(now);
         return new Admission(null, r.srpSalt.clone(), r.srpVerifier.clone());
     }
 
@@ -419,7 +522,13 @@ public class InvitationStore implements InvitationService, InvitationGate {
     }
 
     @Override
-    public synchronized Optional<NoviceIdentity> identity(String invitationId) {
+    public Optional<NoviceIdentity> identity(String invitationId) {
+        synchronized (lock) {
+            return identityLocked(invitationId);
+        }
+    }
+
+    private Optional<NoviceIdentity> identityLocked(String invitationId) {
         if (invitationId == null || !records.containsKey(invitationId)) return Optional.empty();
         NoviceIdentity cached = identities.get(invitationId);
         if (cached != null) return Optional.of(cached);
@@ -434,9 +543,16 @@ public class InvitationStore implements InvitationService, InvitationGate {
     }
 
     @Override
-    public synchronized void failedAttempt(String invitationId) {
+    public void failedAttempt(String invitationId) {
+        synchronized (lock) {
+            failedAttemptLocked(invitationId);
+        }
+    }
+
+    private void failedAttemptLocked(String invitationId) {
         InvitationRecord r = invitationId == null ? null : records.get(invitationId);
         if (r == null) return;
+        r.inFlight.pollFirst();
         r.failedAttempts++;
         r.lastFailure = clock.instant();
         if (r.failedAttempts >= MAX_FAILED_ATTEMPTS && r.status == InvitationStatus.OPEN) {
@@ -447,9 +563,16 @@ public class InvitationStore implements InvitationService, InvitationGate {
     }
 
     @Override
-    public synchronized void succeeded(String invitationId) {
+    public void succeeded(String invitationId) {
+        synchronized (lock) {
+            succeededLocked(invitationId);
+        }
+    }
+
+    private void succeededLocked(String invitationId) {
         InvitationRecord r = invitationId == null ? null : records.get(invitationId);
         if (r == null) return;
+        r.inFlight.pollFirst();
         r.failedAttempts = 0;
         r.lastFailure = null;
         r.sessions++;
@@ -459,26 +582,35 @@ public class InvitationStore implements InvitationService, InvitationGate {
 
     // ---- helpers
 
+    /** Listens again for every open invitation on its port (after a restart, or when a listener arrives). */
     private void relistenAll() {
         NoviceListener l = listener;
         if (l == null) return;
-        Instant now = clock.instant();
-        for (InvitationRecord r : records.values()) {
-            if (r.statusAt(now) == InvitationStatus.OPEN) relisten(l, r);
+        Map<String, Integer> open = new HashMap<>();
+        synchronized (lock) {
+            Instant now = clock.instant();
+            for (InvitationRecord r : records.values()) {
+                if (r.statusAt(now) == InvitationStatus.OPEN) open.put(r.id, r.port);
+            }
         }
+        open.forEach((id, port) -> relisten(l, id, port));
     }
 
-    private void relisten(NoviceListener l, InvitationRecord r) {
+    private void relisten(NoviceListener l, String id, int port) {
         try {
-            int port = l.listen(r.id, r.port);
-            if (port != r.port) {
-                r.port = port;
-                issueTicket(r, r.ticket.certificateFingerprint(), null);
+            int bound = l.listen(id, port);
+            if (bound == port) return;
+            List<HostPort> addresses = candidates(bound);
+            synchronized (lock) {
+                InvitationRecord r = records.get(id);
+                if (r == null) return;
+                r.port = bound;
+                issueTicket(r, r.ticket.certificateFingerprint(), addresses.isEmpty() ? r.ticket.addresses() : addresses);
                 save(r);
-                warn("invitation " + r.id + " now listens on port " + port + " instead of its old port: send it again with ra:resend " + r.id);
             }
+            warn("invitation " + id + " now listens on port " + bound + " instead of " + port + ": send it again with ra:resend " + id);
         } catch (RuntimeException e) {
-            warn("invitation " + r.id + " cannot listen again on port " + r.port + ": " + e.getMessage());
+            warn("invitation " + id + " cannot listen again on port " + port + ": " + e.getMessage());
         }
     }
 
@@ -490,7 +622,8 @@ public class InvitationStore implements InvitationService, InvitationGate {
     }
 
     private InvitationChannel channel(String id) {
-        InvitationChannel c = channels.get(id);
+        InvitationChannel c = channels.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
         if (c == null) {
             throw new LifelineException("there is no invitation channel '" + id + "': ra:channels lists the installed ones");
         }
@@ -506,7 +639,7 @@ public class InvitationStore implements InvitationService, InvitationGate {
             StringBuilder b = new StringBuilder(ID_LENGTH);
             for (int i = 0; i < ID_LENGTH; i++) b.append(ID_ALPHABET.charAt(RANDOM.nextInt(ID_ALPHABET.length())));
             String id = b.toString();
-            if (!records.containsKey(id) && !Files.exists(recordFile(id))) return id;
+            if (!records.containsKey(id) && !reserved.contains(id) && !Files.exists(recordFile(id))) return id;
         }
     }
 

@@ -321,6 +321,28 @@ class InvitationStoreTest {
     }
 
     @Test
+    void parallelAttemptsNeverGetMoreThanFiveGuesses() {
+        InvitationStore store = f.store();
+        String id = store.create(request()).id();
+        for (int i = 0; i < InvitationGate.MAX_FAILED_ATTEMPTS; i++) assertThat(store.admit(id).admitted()).isTrue();
+        assertThat(store.admit(id).refusal()).contains("at once");
+        store.failedAttempt(id);
+        f.clock.advance(Duration.ofSeconds(2));
+        assertThat(store.admit(id).admitted()).as("1 failure + 4 running = 5").isFalse();
+        for (int i = 1; i < InvitationGate.MAX_FAILED_ATTEMPTS; i++) store.failedAttempt(id);
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(InvitationStatus.LOCKED);
+    }
+
+    @Test
+    void anAttemptThatNeverFinishedStopsCountingAfterTheHandshakeTimeout() {
+        InvitationStore store = f.store();
+        String id = store.create(request()).id();
+        for (int i = 0; i < InvitationGate.MAX_FAILED_ATTEMPTS; i++) store.admit(id);
+        f.clock.advance(InvitationStore.HANDSHAKE_TIMEOUT);
+        assertThat(store.admit(id).admitted()).isTrue();
+    }
+
+    @Test
     void successResetsFailuresAndCountsASession() {
         InvitationStore store = f.store();
         String id = store.create(request()).id();

@@ -272,6 +272,15 @@ class XmlTicketCodecTest {
     }
 
     @Test
+    void readingToConnectRefusesAnExpiredTicketAsExpired() {
+        byte[] old = bytes(xml().replace("DtStart=\"4000000000\"", "DtStart=\"1000000000\""));
+        TicketException e = catchThrowableOfType(TicketException.class, () -> CODEC.readUnexpired(old, Instant.now()));
+        assertThat(e.reason()).isEqualTo(Reason.EXPIRED);
+        assertThat(e.getMessage()).contains("expired at 2001-09-09T02:46:40Z");
+        assertThat(CODEC.readUnexpired(bytes(xml()), Instant.now()).invitationId()).isEqualTo("k3x9q2ma7fzd");
+    }
+
+    @Test
     void controlCharactersInUserNameAreBadField() {
         assertThat(failure(xml().replace("USERNAME=\"alice\"", "USERNAME=\"al&#9;ice\"")).reason()).isEqualTo(Reason.BAD_FIELD);
     }
