@@ -50,6 +50,24 @@ class X11InputTest {
     }
 
     @Test
+    void aCharacterOnTheAltGrShiftLevelArrivesWithBothModifiers() throws Exception {
+        X11.Display probe = X11.INSTANCE.XOpenDisplay(xvfb.display());
+        try {
+            // Xvfb's pc105 "us" keyboard has '¦' only as AltGr+Shift on the extra <LSGT> key.
+            assertThat(X11Input.readKeyboard(probe).find(0xa6)).hasValueSatisfying(place -> {
+                assertThat(place.needsLevel3()).isTrue();
+                assertThat(place.needsShift()).isTrue();
+            });
+        } finally {
+            X11.INSTANCE.XCloseDisplay(probe);
+        }
+        Path file = startTypingTarget("typing-altgr");
+        type("a¦|b");
+        key(RETURN);
+        assertThat(awaitLine(file)).isEqualTo("a¦|b\n");
+    }
+
+    @Test
     void keysymsTheLayoutLacksArriveThroughABorrowedKey() throws Exception {
         X11.Display probe = X11.INSTANCE.XOpenDisplay(xvfb.display());
         try {
