@@ -24,7 +24,7 @@ final class Quartz {
     private Quartz() {
     }
 
-    interface CoreGraphics extends Library {
+    public interface CoreGraphics extends Library {
         CoreGraphics INSTANCE = Native.load("CoreGraphics", CoreGraphics.class);
 
         int CGMainDisplayID();
@@ -69,7 +69,7 @@ final class Quartz {
         byte CGRequestScreenCaptureAccess();
     }
 
-    interface CoreFoundation extends Library {
+    public interface CoreFoundation extends Library {
         CoreFoundation INSTANCE = Native.load("CoreFoundation", CoreFoundation.class);
 
         Pointer CFDataGetBytePtr(Pointer data);

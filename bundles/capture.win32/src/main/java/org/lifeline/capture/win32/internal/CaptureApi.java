@@ -25,7 +25,7 @@ final class CaptureApi {
     private CaptureApi() {
     }
 
-    interface User32Extra extends StdCallLibrary {
+    public interface User32Extra extends StdCallLibrary {
         User32Extra INSTANCE = Native.load("user32", User32Extra.class, W32APIOptions.DEFAULT_OPTIONS);
 
         boolean GetCursorInfo(CursorInfo info);
@@ -34,7 +34,7 @@ final class CaptureApi {
                 int flags);
     }
 
-    interface Gdi32Extra extends StdCallLibrary {
+    public interface Gdi32Extra extends StdCallLibrary {
         Gdi32Extra INSTANCE = Native.load("gdi32", Gdi32Extra.class, W32APIOptions.DEFAULT_OPTIONS);
 
         /** Finishes pending drawing so that a DIB section's memory holds the result. */

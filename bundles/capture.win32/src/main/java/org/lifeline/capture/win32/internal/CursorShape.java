@@ -8,7 +8,7 @@ package org.lifeline.capture.win32.internal;
  * what they look like on the light backgrounds where such cursors (the I-beam) usually sit.
  */
 final class CursorShape {
-    /** Longest cursor side accepted; larger ones are accessibility cursors at huge scales and are clipped. */
+    /** Longest cursor side sent; larger ones (accessibility cursors at huge scales) are drawn scaled down to it. */
     static final int MAX_SIDE = 256;
 
     private CursorShape() {

@@ -45,13 +45,16 @@ final class GdiCursor {
         WinGDI.ICONINFO icon = new WinGDI.ICONINFO();
         if (!User32.INSTANCE.GetIconInfo(info.hCursor, icon)) return hidden();
         try {
-            hotX = icon.xHotspot;
-            hotY = icon.yHotspot;
             boolean monochrome = icon.hbmColor == null;
             int[] size = size(monochrome ? icon.hbmMask : icon.hbmColor);
-            width = Math.min(size[0], CursorShape.MAX_SIDE);
+            int fullWidth = size[0];
             // A monochrome cursor's mask holds the AND mask above the XOR mask.
-            height = Math.min(monochrome ? size[1] / 2 : size[1], CursorShape.MAX_SIDE);
+            int fullHeight = monochrome ? size[1] / 2 : size[1];
+            // Huge accessibility cursors are drawn scaled down, hot spot included.
+            width = Math.min(fullWidth, CursorShape.MAX_SIDE);
+            height = Math.min(fullHeight, CursorShape.MAX_SIDE);
+            hotX = fullWidth > 0 ? Math.min(width - 1, icon.xHotspot * width / fullWidth) : 0;
+            hotY = fullHeight > 0 ? Math.min(height - 1, icon.yHotspot * height / fullHeight) : 0;
         } finally {
             if (icon.hbmMask != null) GDI32.INSTANCE.DeleteObject(icon.hbmMask);
             if (icon.hbmColor != null) GDI32.INSTANCE.DeleteObject(icon.hbmColor);

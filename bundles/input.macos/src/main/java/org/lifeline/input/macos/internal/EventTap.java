@@ -56,26 +56,18 @@ final class EventTap implements AutoCloseable {
     private void run() {
         Quartz.CoreGraphics cg = Quartz.CoreGraphics.INSTANCE;
         Quartz.CoreFoundation cf = Quartz.CoreFoundation.INSTANCE;
-        callback = (proxy, type, event, userInfo) -> {
-            try {
-                EscapeDecision.Verdict verdict = type == EscapeDecision.KEY_DOWN
-                        ? EscapeDecision.classify(type, cg.CGEventGetIntegerValueField(event, Quartz.FIELD_KEYBOARD_KEYCODE),
-                                cg.CGEventGetIntegerValueField(event, Quartz.FIELD_KEYBOARD_AUTOREPEAT),
-                                cg.CGEventGetIntegerValueField(event, Quartz.FIELD_SOURCE_USER_DATA))
-                        : EscapeDecision.classify(type, 0, 0, 0);
-                switch (verdict) {
-                    case NOVICES_ESCAPE -> reports.execute(onEscape);
-                    case REENABLE_TAP -> {
-                        Pointer t = tap;
-                        if (t != null) cg.CGEventTapEnable(t, true);
-                    }
-                    case IGNORE -> { }
-                }
-            } catch (RuntimeException e) {
-                log.error("Esc key watcher failed on one key event", e);
+        callback = new TapListener(new TapListener.Events() {
+            @Override
+            public long field(Pointer event, int field) {
+                return cg.CGEventGetIntegerValueField(event, field);
             }
-            return event;
-        };
+
+            @Override
+            public void reenableTap() {
+                Pointer t = tap;
+                if (t != null) cg.CGEventTapEnable(t, true);
+            }
+        }, reports, onEscape, e -> log.error("Esc key watcher failed on one key event", e));
         Pointer port = cg.CGEventTapCreate(Quartz.SESSION_EVENT_TAP, Quartz.HEAD_INSERT_EVENT_TAP,
                 Quartz.TAP_OPTION_LISTEN_ONLY, KEY_DOWN_MASK, callback, null);
         if (port == null) {

@@ -28,7 +28,7 @@ final class Quartz {
     private Quartz() {
     }
 
-    interface CoreGraphics extends Library {
+    public interface CoreGraphics extends Library {
         CoreGraphics INSTANCE = Native.load("CoreGraphics", CoreGraphics.class);
 
         Pointer CGEventCreateMouseEvent(Pointer source, int type, CGPoint.ByValue position, int button);
@@ -56,7 +56,7 @@ final class Quartz {
         void CGEventTapEnable(Pointer tap, boolean enable);
     }
 
-    interface CoreFoundation extends Library {
+    public interface CoreFoundation extends Library {
         CoreFoundation INSTANCE = Native.load("CoreFoundation", CoreFoundation.class);
 
         Pointer CFMachPortCreateRunLoopSource(Pointer allocator, Pointer port, long order);
@@ -80,7 +80,7 @@ final class Quartz {
         }
     }
 
-    interface ApplicationServices extends Library {
+    public interface ApplicationServices extends Library {
         ApplicationServices INSTANCE = Native.load("ApplicationServices", ApplicationServices.class);
 
         /** A C Boolean (one byte): whether the user allowed this program under Accessibility. */
@@ -88,7 +88,7 @@ final class Quartz {
     }
 
     /** CGEventTapCallBack. */
-    interface TapCallback extends Callback {
+    public interface TapCallback extends Callback {
         Pointer invoke(Pointer proxy, int type, Pointer event, Pointer userInfo);
     }
 

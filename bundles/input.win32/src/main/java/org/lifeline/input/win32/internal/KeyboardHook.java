@@ -1,14 +1,11 @@
 package org.lifeline.input.win32.internal;
 
-import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.User32;
 import com.sun.jna.platform.win32.WinDef.LPARAM;
-import com.sun.jna.platform.win32.WinDef.LRESULT;
 import com.sun.jna.platform.win32.WinDef.WPARAM;
 import com.sun.jna.platform.win32.WinUser;
 import com.sun.jna.platform.win32.WinUser.HHOOK;
-import com.sun.jna.platform.win32.WinUser.KBDLLHOOKSTRUCT;
 import com.sun.jna.platform.win32.WinUser.LowLevelKeyboardProc;
 import com.sun.jna.platform.win32.WinUser.MSG;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +30,6 @@ final class KeyboardHook implements AutoCloseable {
 
     private final Runnable onEscape;
     private final Logger log;
-    private final EscapeDecision decision = new EscapeDecision();
     private final ExecutorService reports = Executors.newSingleThreadExecutor(r -> daemon(r, "lifeline-escape-report"));
     private final CompletableFuture<Integer> started = new CompletableFuture<>();
     private final Thread thread;
@@ -70,18 +66,8 @@ final class KeyboardHook implements AutoCloseable {
         // PostThreadMessage(WM_QUIT) needs the queue to exist.
         User32.INSTANCE.PeekMessage(msg, null, WM_USER, WM_USER, PM_NOREMOVE);
         HHOOK[] hook = new HHOOK[1];
-        proc = (int nCode, WPARAM wParam, KBDLLHOOKSTRUCT info) -> {
-            if (nCode >= 0) {
-                try {
-                    if (decision.isNovicesEscape(wParam.intValue(), info.vkCode, info.flags, info.dwExtraInfo.longValue())) {
-                        reports.execute(onEscape);
-                    }
-                } catch (RuntimeException e) {
-                    log.error("Esc key watcher failed on one key event", e);
-                }
-            }
-            return User32.INSTANCE.CallNextHookEx(hook[0], nCode, wParam, new LPARAM(Pointer.nativeValue(info.getPointer())));
-        };
+        proc = new HookListener((nCode, wParam, lParam) -> User32.INSTANCE.CallNextHookEx(hook[0], nCode, wParam, lParam),
+                reports, onEscape, e -> log.error("Esc key watcher failed on one key event", e));
         hook[0] = User32.INSTANCE.SetWindowsHookEx(WinUser.WH_KEYBOARD_LL, proc, Kernel32.INSTANCE.GetModuleHandle(null), 0);
         if (hook[0] == null) {
             started.completeExceptionally(new LifelineException("Windows refused the Esc key watcher (error "
