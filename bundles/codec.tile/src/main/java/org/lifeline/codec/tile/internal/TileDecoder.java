@@ -25,7 +25,7 @@ final class TileDecoder implements FrameDecoder {
     private int[] ops = new int[6 * 64];
     private int[] staged = new int[64 * 64 * 16];
     private final byte[] bytes = new byte[maxJpegBytes(MAX_TILE)];
-    private final int[] palette = new int[MAX_PALETTE_COLOURS];
+    private final int[] palette = new int[MAX_PACKED_COLOURS];
 
     @Override
     public FrameBuffer frame() {
@@ -82,7 +82,7 @@ final class TileDecoder implements FrameDecoder {
         int bpp = bytesPerPixel(depth);
         // every byte the body can legitimately hold, from the most its copies and tiles can need
         long budget = 16L + (long) MAX_COPIES * 30
-                + (long) tileCount * (16 + MAX_PALETTE_COLOURS * 3 + Math.max(tile * tile * bpp, maxJpegBytes(tile)));
+                + (long) tileCount * (16 + MAX_PACKED_COLOURS * 3 + Math.max(tile * tile * bpp, maxJpegBytes(tile)));
         in.start(u, HEADER_BYTES, u.length - HEADER_BYTES, budget);
 
         int copyCount = in.varint(full ? 0 : MAX_COPIES);
@@ -132,7 +132,6 @@ final class TileDecoder implements FrameDecoder {
             ops[k + 5] = stagedLen;
             switch (enc) {
                 case PACKED -> readPacked(depth, w, h, stagedLen);
-                case PALETTE -> readPalette(depth, n, stagedLen);
                 case RAW -> {
                     for (int p = 0; p < n; p++) staged[stagedLen + p] = in.pixel(depth);
                 }
@@ -168,16 +167,6 @@ final class TileDecoder implements FrameDecoder {
                 if (idx >= colours) throw malformed("palette index");
                 staged[off++] = palette[idx];
             }
-        }
-    }
-
-    private void readPalette(int depth, int n, int off) {
-        int colours = in.u8() + 1;
-        for (int c = 0; c < colours; c++) palette[c] = in.pixel(depth);
-        for (int p = 0; p < n; p++) {
-            int idx = in.u8();
-            if (idx >= colours) throw malformed("palette index");
-            staged[off + p] = palette[idx];
         }
     }
 

@@ -18,9 +18,16 @@ import org.lifeline.api.screen.Rect;
  * stream so repeated glyphs and tiles compress against everything sent before.
  */
 final class TileEncoder implements FrameEncoder {
-    static final int DEFAULT_TILE = 64;
+    /** 32 beat 64 on the terminal workload by a quarter of the bytes at less CPU (BENCHMARKS.md). */
+    static final int DEFAULT_TILE = 32;
     /** zlib level 1..9; see BENCHMARKS.md for the bytes/time trade-off behind the choice. */
     static final int DEFAULT_LEVEL = 6;
+    /**
+     * Rectangles with up to this many colours go as packed palette indices; more go as raw pixels into the
+     * deflate stream, where repeated antialiased glyphs match earlier ones byte for byte (palette indices
+     * depend on each tile's colour order and do not). Measured: 4 beat 16 and byte-index palettes.
+     */
+    private static final int PACKED_COLOURS = 4;
     /** More distinct colours than this in a rectangle marks it photographic (JPEG when lossy is allowed). */
     private static final int PHOTO_COLOURS = 256;
     /** Rectangles smaller than this stay lossless: a JPEG's headers would outweigh its pixels. */
@@ -39,7 +46,7 @@ final class TileEncoder implements FrameEncoder {
     private final byte[] indices;
     private final int[] paletteKeys = new int[1024];
     private final int[] paletteIndex = new int[1024];
-    private final int[] palette = new int[MAX_PALETTE_COLOURS + 1];
+    private final int[] palette = new int[PHOTO_COLOURS + 1];
 
     private EncoderSettings settings;
     private EncoderSettings pending;
@@ -57,7 +64,7 @@ final class TileEncoder implements FrameEncoder {
     private long updates;
     private long fullFrames;
     private long solidTiles;
-    private long paletteTiles;
+    private long packedTiles;
     private long rawTiles;
     private long jpegTiles;
     private long copyOps;
@@ -92,7 +99,7 @@ final class TileEncoder implements FrameEncoder {
     @Override
     public synchronized String statistics() {
         return "updates " + updates + " (full " + fullFrames + "); tiles: solid " + solidTiles + ", palette "
-                + paletteTiles + ", zlib " + rawTiles + ", jpeg " + jpegTiles + "; copies " + copyOps + "; bytes " + bytes;
+                + packedTiles + ", zlib " + rawTiles + ", jpeg " + jpegTiles + "; copies " + copyOps + "; bytes " + bytes;
     }
 
     @Override
@@ -208,9 +215,11 @@ final class TileEncoder implements FrameEncoder {
     private void findMotion(int[] cur) {
         motion.bind(cur, model, width, height, tile, dirty, dirtyList, dirtyCount, copies);
         motion.detectScroll();
+        int before = dirtyCount;
         collectDirty(cur, true);
-        // a moved window changes a part of the screen; a repaint of most of it is not worth searching
-        if (dirtyCount >= MotionDetector.MIN_DIRTY_TILES && dirtyCount * 2 <= tileCount) {
+        // a moved window changes a part of the screen; a repaint of most of it, or the new lines left over
+        // after a scroll, are not worth the search
+        if (dirtyCount >= Math.max(MotionDetector.MIN_DIRTY_TILES, before / 4) && dirtyCount * 2 <= tileCount) {
             motion.bind(cur, model, width, height, tile, dirty, dirtyList, dirtyCount, copies);
             motion.detectMove();
             collectDirty(cur, true);
@@ -298,7 +307,7 @@ final class TileEncoder implements FrameEncoder {
             tileHeader(SOLID, x, y, w, h);
             body.pixel(scratch[0], depth);
             solidTiles++;
-        } else if (colours <= MAX_PACKED_COLOURS) {
+        } else if (colours <= PACKED_COLOURS) {
             tileHeader(PACKED, x, y, w, h);
             writePalette(colours, depth);
             int bits = packedBits(colours);
@@ -316,12 +325,7 @@ final class TileEncoder implements FrameEncoder {
                 }
                 if (used > 0) body.buf[body.len++] = (byte) (acc << (8 - used));
             }
-            paletteTiles++;
-        } else if (colours <= MAX_PALETTE_COLOURS) {
-            tileHeader(PALETTE, x, y, w, h);
-            writePalette(colours, depth);
-            body.bytes(indices, 0, n);
-            paletteTiles++;
+            packedTiles++;
         } else {
             tileHeader(RAW, x, y, w, h);
             body.ensure(n * 3);
@@ -346,7 +350,7 @@ final class TileEncoder implements FrameEncoder {
 
     /**
      * Fills {@link #palette} and {@link #indices} for the first {@code n} pixels; returns the number of
-     * colours, or {@code MAX_PALETTE_COLOURS + 1} as soon as there are more.
+     * colours, or {@code PHOTO_COLOURS + 1} as soon as there are more.
      */
     private int buildPalette(int[] px, int n) {
         Arrays.fill(paletteKeys, -1);
@@ -359,7 +363,7 @@ final class TileEncoder implements FrameEncoder {
                 int slot = (p * 0x9E3779B9) >>> 22 & mask;
                 while (paletteKeys[slot] != -1 && paletteKeys[slot] != p) slot = (slot + 1) & mask;
                 if (paletteKeys[slot] == -1) {
-                    if (colours == MAX_PALETTE_COLOURS) return MAX_PALETTE_COLOURS + 1;
+                    if (colours == PHOTO_COLOURS) return PHOTO_COLOURS + 1;
                     paletteKeys[slot] = p;
                     paletteIndex[slot] = colours;
                     palette[colours++] = p;

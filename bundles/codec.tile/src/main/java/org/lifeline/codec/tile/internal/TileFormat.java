@@ -13,7 +13,7 @@ import org.lifeline.api.screen.CodecException;
  *   tileCount varint, then per tile:
  *     tileIndexGap varint (index - previousIndex - 1, so indices strictly increase)
  *     encoding u8 · x u8 · y u8 · (width-1) u8 · (height-1) u8   — a rectangle inside that tile
- *     SOLID: pixel | PACKED: n-1, n pixels, rows of 1/2/4-bit indices | PALETTE: n-1, n pixels, w*h indices
+ *     SOLID: pixel | PACKED: n-1, n pixels (2..16), rows of 1/2/4-bit indices, each row byte-aligned
  *     RAW: w*h pixels | JPEG: length varint, JFIF bytes
  * pixel: 3 bytes RGB (depth 24), RGB565 big-endian (16), RGB332 (8)
  * </pre>
@@ -32,9 +32,8 @@ final class TileFormat {
 
     static final int SOLID = 0;
     static final int PACKED = 1;
-    static final int PALETTE = 2;
-    static final int RAW = 3;
-    static final int JPEG = 4;
+    static final int RAW = 2;
+    static final int JPEG = 3;
 
     /** Largest update message a decoder accepts; a full 4K frame of noise is about 25 MB. */
     static final int MAX_UPDATE_BYTES = 64 << 20;
@@ -42,8 +41,6 @@ final class TileFormat {
     static final int MAX_COPIES = 4096;
     /** Palette entries for the PACKED encoding (4-bit indices). */
     static final int MAX_PACKED_COLOURS = 16;
-    /** Palette entries for the PALETTE encoding (byte indices). */
-    static final int MAX_PALETTE_COLOURS = 256;
     /** Width and height travel as u16. */
     static final int MAX_DIMENSION = 0xFFFF;
     /** Largest tile edge; also what makes one tile's rectangle fit the u8 fields. */

@@ -220,7 +220,7 @@ class TileCodecTest {
         FrameBuffer frame = Screens.frame(Screens.desktop(320, 200, 15));
         int n = send(frame, null).length;
         assertThat(encoder.statistics()).contains("updates 1 (full 1)").contains("bytes " + n)
-                .containsPattern("solid [1-9]").containsPattern("palette [1-9]");
+                .containsPattern("solid [1-9]").containsPattern("zlib [1-9]");
     }
 
     private double meanError(FrameBuffer expected) {
