@@ -69,6 +69,10 @@ public class MacScreenSource implements ScreenSource {
 
     private static DisplayLayout layout() {
         requireMac();
+        return readLayout();
+    }
+
+    static DisplayLayout readLayout() {
         Quartz.CoreGraphics cg = Quartz.CoreGraphics.INSTANCE;
         int[] ids = new int[Quartz.MAX_DISPLAYS];
         IntByReference count = new IntByReference();
