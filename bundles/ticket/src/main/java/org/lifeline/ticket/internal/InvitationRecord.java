@@ -104,7 +104,11 @@ final class InvitationRecord {
     static InvitationRecord fromFile(byte[] file, String expectedId, XmlTicketCodec codec) throws IOException {
         if (file.length > MAX_FILE_BYTES) throw new IOException("file too large");
         Properties p = new Properties();
-        p.load(new StringReader(new String(file, StandardCharsets.UTF_8)));
+        try {
+            p.load(new StringReader(new String(file, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unreadable: " + e.getMessage(), e);
+        }
         Map<String, String> m = new TreeMap<>();
         for (String k : p.stringPropertyNames()) m.put(k, p.getProperty(k));
         String sum = m.remove("checksum");
