@@ -45,6 +45,21 @@ final class X11Natives {
         int XPending(X11.Display display);
 
         ErrorHandler XSetErrorHandler(ErrorHandler handler);
+
+        IOErrorHandler XSetIOErrorHandler(IOErrorHandler handler);
+
+        /** libX11 1.7+: what happens when the connection breaks; the default ends the process. */
+        void XSetIOErrorExitHandler(X11.Display display, IOErrorExitHandler handler, Pointer userData);
+    }
+
+    /** {@code int (*)(Display *)}: Xlib's default one prints a line and ends the process. */
+    interface IOErrorHandler extends Callback {
+        int invoke(Pointer display);
+    }
+
+    /** {@code void (*)(Display *, void *)}: returning (instead of exiting) leaves the Display dead but the JVM alive. */
+    interface IOErrorExitHandler extends Callback {
+        void invoke(Pointer display, Pointer userData);
     }
 
     /** Xlib's error callback: {@code int (*)(Display *, XErrorEvent *)}. */

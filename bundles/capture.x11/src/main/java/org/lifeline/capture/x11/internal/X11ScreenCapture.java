@@ -24,6 +24,7 @@ final class X11ScreenCapture implements ScreenCapture {
     private static final int SHM_MODE = 0600;
 
     private final X11.Display display;
+    private final String displayName;
     private final long root;
     private final Rect bounds;
     private final Pointer visual;
@@ -42,14 +43,23 @@ final class X11ScreenCapture implements ScreenCapture {
     private boolean first = true;
     private boolean closed;
 
-    X11ScreenCapture(X11.Display display, Rect bounds) {
-        this(display, bounds, true);
+    X11ScreenCapture(X11.Display display, String displayName, Rect bounds) {
+        this(display, displayName, bounds, true);
+    }
+
+    private LifelineException connectionLost() {
+        return new LifelineException("the X display " + displayName + " went away (the session ended?): screen sharing stopped");
+    }
+
+    private void checkConnection() {
+        if (X11Connection.gone(display)) throw connectionLost();
     }
 
     /** {@code sharedMemory} false forces the XGetImage path (what a remote display gets). */
-    X11ScreenCapture(X11.Display display, Rect bounds, boolean sharedMemory) {
+    X11ScreenCapture(X11.Display display, String displayName, Rect bounds, boolean sharedMemory) {
         this.display = display;
         this.bounds = bounds;
+        this.displayName = displayName;
         try {
             X11.Window rootWindow = X11.INSTANCE.XDefaultRootWindow(display);
             root = rootWindow.longValue();
@@ -137,6 +147,7 @@ final class X11ScreenCapture implements ScreenCapture {
     @Override
     public synchronized List<Rect> grab(FrameBuffer target) {
         if (closed) throw new IllegalStateException("capture closed");
+        checkConnection();
         if (target.width() != bounds.width() || target.height() != bounds.height()) {
             throw new IllegalArgumentException("frame is " + target.width() + "x" + target.height()
                     + " but the capture is " + bounds.width() + "x" + bounds.height());
@@ -157,6 +168,7 @@ final class X11ScreenCapture implements ScreenCapture {
         }
         X11.INSTANCE.XSync(display, false);
         drainEvents();
+        checkConnection();
         if (!damaged) return List.of();
         damaged = false;
         List<Rect> rects = fetchDamage();
@@ -210,6 +222,7 @@ final class X11ScreenCapture implements ScreenCapture {
                 r.width(), r.height(), X11Natives.ALL_PLANES, X11Natives.Z_PIXMAP);
         if (image == null) {
             XErrorTrap.sync(display);
+            checkConnection();
             throw new LifelineException("the X server refused to hand over the screen image: is the screen locked?");
         }
         try {
@@ -280,7 +293,10 @@ final class X11ScreenCapture implements ScreenCapture {
     public synchronized Cursor cursor() {
         if (closed || !cursorAvailable) return null;
         Pointer p = X11Natives.XFixes.INSTANCE.XFixesGetCursorImage(display);
-        if (p == null) return null;
+        if (p == null) {
+            checkConnection();
+            return null;
+        }
         try {
             X11Natives.XFixesCursorImage c = new X11Natives.XFixesCursorImage(p);
             int w = c.width & 0xffff, h = c.height & 0xffff;
@@ -308,11 +324,18 @@ final class X11ScreenCapture implements ScreenCapture {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        boolean alive = !X11Connection.gone(display);
         if (shm != null) {
-            X11Natives.XShm.INSTANCE.XShmDetach(display, shm);
-            XErrorTrap.sync(display);
+            if (alive) {
+                X11Natives.XShm.INSTANCE.XShmDetach(display, shm);
+                XErrorTrap.sync(display);
+            }
             X11Natives.LibC.INSTANCE.shmdt(shmAddress);
             shm = null;
+        }
+        if (!alive) {
+            X11Connection.close(display);
+            return;
         }
         if (damage != 0) X11Natives.XDamage.INSTANCE.XDamageDestroy(display, damage);
         if (region != 0) X11Natives.XFixes.INSTANCE.XFixesDestroyRegion(display, region);

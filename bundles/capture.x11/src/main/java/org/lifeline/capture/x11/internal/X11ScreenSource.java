@@ -58,7 +58,7 @@ public class X11ScreenSource implements ScreenSource {
             X11Connection.close(display);
             throw e;
         }
-        return new X11ScreenCapture(display, bounds, sharedMemory);
+        return new X11ScreenCapture(display, displayName, bounds, sharedMemory);
     }
 
     private static Rect area(X11.Display display, int monitor) {

@@ -63,7 +63,7 @@ class X11ScreenCaptureTest {
     @Test
     void anAreaOffTheOriginIsCapturedAndDamagedInItsOwnCoordinates() throws Exception {
         Rect area = new Rect(150, 100, 640, 400);
-        try (ScreenCapture capture = new X11ScreenCapture(X11Connection.open(xvfb.display()), area)) {
+        try (ScreenCapture capture = new X11ScreenCapture(X11Connection.open(xvfb.display()), xvfb.display(), area)) {
             FrameBuffer frame = new FrameBuffer(area.width(), area.height());
             capture.grab(frame);
             xvfb.spawn("xterm", "-fa", "DejaVuSansMono", "-geometry", "20x3+400+300", "-title", "area-test");
@@ -176,6 +176,21 @@ class X11ScreenCaptureTest {
     void aDisplayThatIsNotRunningGivesOneClearLine() {
         assertThatThrownBy(() -> new X11ScreenSource(":149").open(-1)).isInstanceOf(LifelineException.class)
                 .hasMessage("cannot open X display :149 — is it running, and is DISPLAY right?");
+    }
+
+    @Test
+    void aServerThatGoesAwayStopsTheCaptureWithOneLineNotTheJvm() throws Exception {
+        Xvfb doomed = Xvfb.start();
+        ScreenCapture capture = new X11ScreenSource(doomed.display()).open(-1);
+        try {
+            FrameBuffer frame = new FrameBuffer(Xvfb.WIDTH, Xvfb.HEIGHT);
+            capture.grab(frame);
+            doomed.close();
+            assertThatThrownBy(() -> capture.grab(frame)).isInstanceOf(LifelineException.class)
+                    .hasMessage("the X display " + doomed.display() + " went away (the session ended?): screen sharing stopped");
+        } finally {
+            capture.close();
+        }
     }
 
     @Test

@@ -100,7 +100,7 @@ final class EscapeWatch implements AutoCloseable {
         pollFd.setInt(0, XNatives.Xlib.INSTANCE.XConnectionNumber(display));
         pollFd.setShort(4, XNatives.POLLIN);
         try {
-            while (running) {
+            while (running && !XConnection.gone(display)) {
                 while (running && XNatives.Xlib.INSTANCE.XPending(display) > 0) {
                     XNatives.Xlib.INSTANCE.XNextEvent(display, event);
                     if (isEscapePress(event) && !consumeInjected()) report();
@@ -108,6 +108,7 @@ final class EscapeWatch implements AutoCloseable {
                 pollFd.setShort(6, (short) 0);
                 XNatives.LibC.INSTANCE.poll(pollFd, 1, POLL_MILLIS);
             }
+            if (running) LOG.warning("the X display went away: Esc is no longer watched");
         } finally {
             XConnection.close(display);
         }

@@ -72,6 +72,11 @@ public class X11Input implements InputSink, EscapeWatcher {
         for (EscapeWatch w : watches) w.close();
         synchronized (this) {
             if (display == null) return;
+            if (XConnection.gone(display)) {
+                XConnection.close(display);
+                display = null;
+                return;
+            }
             for (int keycode : pressed.values()) fake(keycode, false);
             pressed.clear();
             for (int b = 0; b < BUTTONS; b++) {
@@ -103,7 +108,7 @@ public class X11Input implements InputSink, EscapeWatcher {
             }
         }
         this.buttonMask = buttonMask & ((1 << BUTTONS) - 1);
-        X11.INSTANCE.XFlush(display);
+        flush();
     }
 
     @Override
@@ -111,7 +116,7 @@ public class X11Input implements InputSink, EscapeWatcher {
         ensureOpen();
         click(dy > 0 ? WHEEL_DOWN : WHEEL_UP, Math.abs(dy));
         click(dx > 0 ? WHEEL_RIGHT : WHEEL_LEFT, Math.abs(dx));
-        X11.INSTANCE.XFlush(display);
+        flush();
     }
 
     private void click(int button, int times) {
@@ -129,7 +134,7 @@ public class X11Input implements InputSink, EscapeWatcher {
             Integer keycode = pressed.remove(sym);
             if (keycode == null) keycode = keyboard.find(sym).map(KeyboardMap.Place::keycode).orElse(null);
             if (keycode != null) fake(keycode, false);
-            X11.INSTANCE.XFlush(display);
+            flush();
             return;
         }
         restoreLingeringRemaps();
@@ -141,7 +146,7 @@ public class X11Input implements InputSink, EscapeWatcher {
         if (!fake(place.keycode(), true) && escape) watches.forEach(EscapeWatch::injectionFailed);
         pressed.put(sym, place.keycode());
         for (int i = undo.size() - 1; i >= 0; i--) fake(undo.get(i)[0], undo.get(i)[1] == 0);
-        X11.INSTANCE.XFlush(display);
+        flush();
     }
 
     /** Presses or lifts Shift and AltGr so the key gives the wanted column; returns what to put back, as {keycode, wasDown}. */
@@ -233,11 +238,28 @@ public class X11Input implements InputSink, EscapeWatcher {
         keyboard = readKeyboard(display);
     }
 
+    /** Sends what is queued; a connection that broke meanwhile is reported, and the next call reconnects. */
+    private void flush() {
+        X11.INSTANCE.XFlush(display);
+        if (XConnection.gone(display)) {
+            throw new LifelineException("the X display " + displayName + " went away (the session ended?): input was not delivered");
+        }
+    }
+
     private boolean fake(int keycode, boolean down) {
         return X11.XTest.INSTANCE.XTestFakeKeyEvent(display, keycode, down, NOW) != 0;
     }
 
     private void ensureOpen() {
+        if (display != null && XConnection.gone(display)) {
+            // The server went away (and maybe came back): start over on a fresh connection.
+            XConnection.close(display);
+            display = null;
+            pressed.clear();
+            remapped.clear();
+            remapUsed.clear();
+            buttonMask = 0;
+        }
         if (display == null) {
             display = XConnection.open(displayName);
             if (!X11.XTest.INSTANCE.XTestQueryExtension(display, new IntByReference(), new IntByReference(),

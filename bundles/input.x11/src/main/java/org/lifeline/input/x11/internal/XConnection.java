@@ -4,19 +4,25 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lifeline.api.LifelineException;
 
 /**
- * X connections of this bundle: opened with an error a person can act on, and with protocol errors
- * caught per connection instead of Xlib's default handler ending the JVM. Xlib has one handler per
- * process, so errors on connections that are not ours go to the handler installed before this one.
+ * X connections of this bundle: opened with an error a person can act on, with protocol errors caught per
+ * connection and a broken connection only marked gone, instead of Xlib's default handlers ending the JVM.
+ * Xlib has one handler of each kind per process, so errors on connections that are not ours go to the
+ * handler installed before this one.
  */
 final class XConnection {
     private static final Map<Long, Integer> LAST_ERROR = new ConcurrentHashMap<>();
     private static XNatives.ErrorHandler previous;
     /** Held for the life of the process: Xlib keeps calling it even after this bundle stops. */
     private static XNatives.ErrorHandler handler;
+    private static XNatives.IOErrorHandler previousIo;
+    private static XNatives.IOErrorHandler ioHandler;
+    private static final Set<Long> GONE = ConcurrentHashMap.newKeySet();
+    private static final XNatives.IOErrorExitHandler ON_CONNECTION_LOST = (display, userData) -> GONE.add(Pointer.nativeValue(display));
 
     private XConnection() {
     }
@@ -38,19 +44,36 @@ final class XConnection {
         if (display == null) {
             throw new LifelineException("cannot open X display " + name + " — is it running, and is DISPLAY right?");
         }
+        try {
+            XNatives.Xlib.INSTANCE.XSetIOErrorExitHandler(display, ON_CONNECTION_LOST, null);
+        } catch (UnsatisfiedLinkError olderThanLibX11_1_7) {
+            // Such a library still ends the process when the server goes away; nothing to do about it here.
+        }
         synchronized (XConnection.class) {
             if (handler == null) {
                 handler = XConnection::onError;
                 previous = XNatives.Xlib.INSTANCE.XSetErrorHandler(handler);
+                ioHandler = XConnection::onConnectionLost;
+                previousIo = XNatives.Xlib.INSTANCE.XSetIOErrorHandler(ioHandler);
             }
+            LAST_ERROR.put(key(display), 0);
         }
-        LAST_ERROR.put(key(display), 0);
         return display;
     }
 
+    /** True once the connection broke (server gone or killed); every further call on it returns at once. */
+    static boolean gone(X11.Display display) {
+        return GONE.contains(key(display));
+    }
+
     static void close(X11.Display display) {
-        LAST_ERROR.remove(key(display));
-        X11.INSTANCE.XCloseDisplay(display);
+        // Still ours while it closes (its last errors are caught); and under the lock, so a new connection
+        // that gets the same address cannot be registered before this one is forgotten.
+        synchronized (XConnection.class) {
+            X11.INSTANCE.XCloseDisplay(display);
+            LAST_ERROR.remove(key(display));
+            GONE.remove(key(display));
+        }
     }
 
     /** Waits for the server to handle every request so far; returns (and clears) the first error code, 0 for none. */
@@ -62,6 +85,13 @@ final class XConnection {
 
     private static long key(X11.Display display) {
         return Pointer.nativeValue(display.getPointer());
+    }
+
+    /** Returning lets Xlib go on to the connection's exit handler, which for ours only marks it gone. */
+    private static int onConnectionLost(Pointer display) {
+        if (LAST_ERROR.containsKey(Pointer.nativeValue(display))) return 0;
+        XNatives.IOErrorHandler before = previousIo;
+        return before == null ? 0 : before.invoke(display);
     }
 
     private static int onError(Pointer display, Pointer event) {

@@ -42,6 +42,11 @@ final class XNatives {
 
         ErrorHandler XSetErrorHandler(ErrorHandler handler);
 
+        IOErrorHandler XSetIOErrorHandler(IOErrorHandler handler);
+
+        /** libX11 1.7+: what happens when the connection breaks; the default ends the process. */
+        void XSetIOErrorExitHandler(X11.Display display, IOErrorExitHandler handler, Pointer userData);
+
         /** Returns an {@code XModifierKeymap*} (int max_keypermod; KeyCode *modifiermap), freed with XFreeModifiermap. */
         Pointer XGetModifierMapping(X11.Display display);
 
@@ -70,6 +75,16 @@ final class XNatives {
 
     interface ErrorHandler extends Callback {
         int invoke(Pointer display, Pointer errorEvent);
+    }
+
+    /** {@code int (*)(Display *)}: Xlib's default one prints a line and ends the process. */
+    interface IOErrorHandler extends Callback {
+        int invoke(Pointer display);
+    }
+
+    /** {@code void (*)(Display *, void *)}: returning (instead of exiting) leaves the Display dead but the JVM alive. */
+    interface IOErrorExitHandler extends Callback {
+        void invoke(Pointer display, Pointer userData);
     }
 
     @FieldOrder({"deviceid", "mask_len", "mask"})

@@ -152,6 +152,26 @@ class X11InputTest {
         assertThat(seen).isEmpty();
     }
 
+    @Test
+    void aServerThatGoesAwayEndsTheWatchAndFailsInputWithOneLineNotTheJvm() throws Exception {
+        Xvfb doomed = Xvfb.start();
+        X11Input own = new X11Input(doomed.display());
+        try {
+            own.pointer(10, 10, 0);
+            AutoCloseable watch = own.watch(() -> { });
+            doomed.close();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.pointer(20, 20, 0))
+                    .isInstanceOf(org.lifeline.api.LifelineException.class)
+                    .hasMessage("the X display " + doomed.display() + " went away (the session ended?): input was not delivered");
+            watch.close();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.key('a', true))
+                    .isInstanceOf(org.lifeline.api.LifelineException.class)
+                    .hasMessage("cannot open X display " + doomed.display() + " — is it running, and is DISPLAY right?");
+        } finally {
+            own.deactivate();
+        }
+    }
+
     private static int buttons(X11.Display probe) {
         IntByReference mask = new IntByReference();
         IntByReference ignored = new IntByReference();
