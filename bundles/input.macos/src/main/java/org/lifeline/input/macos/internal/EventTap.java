@@ -65,7 +65,7 @@ final class EventTap implements AutoCloseable {
             @Override
             public void reenableTap() {
                 Pointer t = tap;
-                if (t != null) cg.CGEventTapEnable(t, true);
+                if (t != null) cg.CGEventTapEnable(t, Quartz.TRUE);
             }
         }, reports, onEscape, e -> log.error("Esc key watcher failed on one key event", e));
         Pointer port = cg.CGEventTapCreate(Quartz.SESSION_EVENT_TAP, Quartz.HEAD_INSERT_EVENT_TAP,
@@ -80,12 +80,12 @@ final class EventTap implements AutoCloseable {
         try {
             Pointer loop = cf.CFRunLoopGetCurrent();
             cf.CFRunLoopAddSource(loop, source, Quartz.CoreFoundation.commonModes());
-            cg.CGEventTapEnable(port, true);
+            cg.CGEventTapEnable(port, Quartz.TRUE);
             runLoop.complete(loop);
             // Returns when close() stops the loop; a stop requested before this call is remembered.
             cf.CFRunLoopRun();
         } finally {
-            cg.CGEventTapEnable(port, false);
+            cg.CGEventTapEnable(port, Quartz.FALSE);
             cf.CFMachPortInvalidate(port);
             if (source != null) cf.CFRelease(source);
             cf.CFRelease(port);

@@ -1,7 +1,6 @@
 package org.lifeline.input.macos.internal;
 
 import com.sun.jna.Platform;
-import com.sun.jna.Pointer;
 import java.util.List;
 import org.lifeline.api.LifelineException;
 import org.lifeline.api.input.InputSink;
@@ -24,6 +23,7 @@ public class MacInputSink implements InputSink {
 
     private final KeyPlanner keys = new KeyPlanner();
     private final MousePlanner mouse = new MousePlanner();
+    private final QuartzPoster poster = new QuartzPoster();
     private int originX;
     private int originY;
     private boolean trusted;
@@ -36,8 +36,8 @@ public class MacInputSink implements InputSink {
     @Deactivate
     synchronized void deactivate() {
         if (!trusted) return;
-        keys.releaseAll().forEach(this::post);
-        mouse.releaseAll().forEach(this::post);
+        keys.releaseAll().forEach(poster::post);
+        mouse.releaseAll().forEach(e -> poster.post(e, 0));
     }
 
     @Override
@@ -49,17 +49,15 @@ public class MacInputSink implements InputSink {
     @Override
     public synchronized void pointer(int x, int y, int buttonMask) {
         requireAccessibility();
-        mouse.pointer(originX + x, originY + y, buttonMask, System.nanoTime() / 1_000_000).forEach(this::post);
+        mouse.pointer(originX + x, originY + y, buttonMask, System.nanoTime() / 1_000_000)
+                .forEach(e -> poster.post(e, keys.modifierFlags()));
     }
 
     @Override
     public synchronized void wheel(int dx, int dy) {
         requireAccessibility();
         if (dx == 0 && dy == 0) return;
-        int[] amounts = MousePlanner.wheel(dx, dy);
-        Pointer event = Quartz.CoreGraphics.INSTANCE.CGEventCreateScrollWheelEvent2(null, Quartz.SCROLL_UNIT_LINE, 2,
-                amounts[0], amounts[1], 0);
-        postAndRelease(event);
+        poster.scroll(MousePlanner.wheel(dx, dy));
     }
 
     @Override
@@ -67,39 +65,7 @@ public class MacInputSink implements InputSink {
         requireAccessibility();
         List<KeyEvent> events = keys.plan(keysym, down);
         if (events.isEmpty()) log.debug("keysym 0x{} has no macOS key; ignored", Integer.toHexString(keysym));
-        events.forEach(this::post);
-    }
-
-    private void post(KeyEvent e) {
-        Quartz.CoreGraphics cg = Quartz.CoreGraphics.INSTANCE;
-        Pointer event = cg.CGEventCreateKeyboardEvent(null, (short) e.code(), e.down());
-        if (event == null) return;
-        if (e.text() != null) {
-            char[] units = e.text().toCharArray();
-            cg.CGEventKeyboardSetUnicodeString(event, Math.min(units.length, Quartz.MAX_UNICODE_UNITS), units);
-        }
-        cg.CGEventSetFlags(event, e.flags());
-        postAndRelease(event);
-    }
-
-    private void post(MousePlanner.MouseEvent e) {
-        Quartz.CoreGraphics cg = Quartz.CoreGraphics.INSTANCE;
-        Pointer event = cg.CGEventCreateMouseEvent(null, e.type(), new Quartz.CGPoint.ByValue(e.x(), e.y()), e.button());
-        if (event == null) return;
-        if (e.clickCount() > 0) cg.CGEventSetIntegerValueField(event, Quartz.FIELD_MOUSE_CLICK_STATE, e.clickCount());
-        cg.CGEventSetFlags(event, keys.modifierFlags());
-        postAndRelease(event);
-    }
-
-    private void postAndRelease(Pointer event) {
-        if (event == null) return;
-        try {
-            Quartz.CoreGraphics.INSTANCE.CGEventSetIntegerValueField(event, Quartz.FIELD_SOURCE_USER_DATA,
-                    EscapeDecision.LIFELINE_MARK);
-            Quartz.CoreGraphics.INSTANCE.CGEventPost(Quartz.HID_EVENT_TAP, event);
-        } finally {
-            Quartz.CoreFoundation.INSTANCE.CFRelease(event);
-        }
+        events.forEach(poster::post);
     }
 
     /** macOS drops posted events silently unless the user allowed Lifeline under Accessibility; say so instead. */

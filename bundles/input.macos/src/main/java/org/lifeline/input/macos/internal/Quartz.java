@@ -22,6 +22,8 @@ final class Quartz {
     static final int FIELD_KEYBOARD_AUTOREPEAT = 8;
     static final int FIELD_KEYBOARD_KEYCODE = 9;
     static final int FIELD_SOURCE_USER_DATA = 42;
+    /** C bool values: one byte, 0 or 1. */
+    static final byte TRUE = 1, FALSE = 0;
     /** CGEventKeyboardSetUnicodeString takes at most this many UTF-16 units. */
     static final int MAX_UNICODE_UNITS = 20;
 
@@ -33,7 +35,8 @@ final class Quartz {
 
         Pointer CGEventCreateMouseEvent(Pointer source, int type, CGPoint.ByValue position, int button);
 
-        Pointer CGEventCreateKeyboardEvent(Pointer source, short keyCode, boolean keyDown);
+        /** {@code keyDown} is a C bool: pass {@link Quartz#TRUE} or {@link Quartz#FALSE}, never a Java boolean (JNA sends true as -1). */
+        Pointer CGEventCreateKeyboardEvent(Pointer source, short keyCode, byte keyDown);
 
         void CGEventKeyboardSetUnicodeString(Pointer event, long length, char[] text);
 
@@ -53,7 +56,8 @@ final class Quartz {
         Pointer CGEventTapCreate(int tap, int place, int options, long eventsOfInterest, TapCallback callback,
                 Pointer userInfo);
 
-        void CGEventTapEnable(Pointer tap, boolean enable);
+        /** {@code enable} is a C bool, like {@link #CGEventCreateKeyboardEvent}'s {@code keyDown}. */
+        void CGEventTapEnable(Pointer tap, byte enable);
     }
 
     public interface CoreFoundation extends Library {
