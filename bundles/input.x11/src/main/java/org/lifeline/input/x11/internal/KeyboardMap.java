@@ -64,6 +64,22 @@ final class KeyboardMap {
         return Optional.empty();
     }
 
+    /**
+     * True for a letter key whose Shift level is the capital of its plain level (a/A): Caps Lock turns
+     * such keys' levels over. Judged for Latin-1 and Unicode keysyms, the ones with a direct code point.
+     */
+    boolean isAlphabetic(int keycode) {
+        int lower = codePoint(keysym(keycode, 0)), upper = codePoint(keysym(keycode, 1));
+        return lower >= 0 && upper >= 0 && lower != upper && Character.isLetter(lower)
+                && Character.toUpperCase(lower) == upper;
+    }
+
+    private static int codePoint(long keysym) {
+        if (keysym >= 0x20 && keysym <= 0xff) return (int) keysym;
+        if (keysym >= 0x1000100 && keysym <= 0x110ffff) return (int) (keysym - 0x1000000);
+        return -1;
+    }
+
     /** Keys with no keysym at all: free to borrow for keysyms the layout lacks. */
     List<Integer> spareKeycodes() {
         List<Integer> spare = new ArrayList<>();

@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.Deactivate;
  * (Shift, AltGr), added or lifted around the key and put back after. A keysym the layout lacks is put on
  * a spare keycode, as x11vnc and TigerVNC do; it stays there a while ({@link #REMAP_LINGER_NANOS}) because
  * clients look the mapping up only when they handle the event, and is restored after that or when the
- * component stops. Caps Lock is not compensated: with it on, letters come out in the other case.
+ * component stops. With the novice's Caps Lock on, letters get the opposite Shift so they come out as sent.
  */
 @Component(service = {InputSink.class, EscapeWatcher.class},
         property = {InputSink.SINK_ID + "=x11", "service.ranking:Integer=100"})
@@ -36,6 +36,7 @@ public class X11Input implements InputSink, EscapeWatcher {
     public static final String DISPLAY_PROPERTY = "lifeline.display";
     static final long REMAP_LINGER_NANOS = 10_000_000_000L;
     private static final int SHIFT_MASK = 1;
+    private static final int LOCK_MASK = 2;
     private static final int SHIFT_MODIFIER_INDEX = 0;
     private static final int MAPPING_NOTIFY = 34;
     private static final int BUTTONS = 3;
@@ -153,7 +154,9 @@ public class X11Input implements InputSink, EscapeWatcher {
     private List<int[]> adjustModifiers(KeyboardMap.Place place) {
         int state = modifierState();
         List<int[]> undo = new ArrayList<>();
-        adjust(place.needsShift(), (state & SHIFT_MASK) != 0, SHIFT_MODIFIER_INDEX, undo);
+        // Caps Lock swaps the two levels of letter keys, so Shift is then wanted exactly when it otherwise is not.
+        boolean capsLock = (state & LOCK_MASK) != 0 && place.column() < 2 && keyboard.isAlphabetic(place.keycode());
+        adjust(place.needsShift() ^ capsLock, (state & SHIFT_MASK) != 0, SHIFT_MODIFIER_INDEX, undo);
         if (level3Mask != 0) {
             adjust(place.needsLevel3(), (state & level3Mask) != 0, Integer.numberOfTrailingZeros(level3Mask), undo);
         } else if (place.needsLevel3()) {

@@ -34,6 +34,13 @@ class KeyboardMapTest {
     }
 
     @Test
+    void letterKeysAreAlphabeticAndDigitKeysAreNot() {
+        assertThat(map.isAlphabetic(8)).isTrue();
+        assertThat(map.isAlphabetic(9)).isFalse();
+        assertThat(map.isAlphabetic(10)).isFalse();
+    }
+
+    @Test
     void keysymsOffTheKeyboardAreNotFoundAndEmptyKeysAreSpare() {
         assertThat(map.find(0x6d6)).isEmpty();
         assertThat(map.spareKeycodes()).containsExactly(10);

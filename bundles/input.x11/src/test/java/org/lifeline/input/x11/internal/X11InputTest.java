@@ -50,6 +50,19 @@ class X11InputTest {
     }
 
     @Test
+    void lettersComeOutAsSentWhileTheNovicesCapsLockIsOn() throws Exception {
+        Path file = startTypingTarget("typing-capslock");
+        xvfb.output("xdotool", "key", "Caps_Lock");
+        try {
+            type("Hi, Bob!");
+            key(RETURN);
+            assertThat(awaitLine(file)).isEqualTo("Hi, Bob!\n");
+        } finally {
+            xvfb.output("xdotool", "key", "Caps_Lock");
+        }
+    }
+
+    @Test
     void aCharacterOnTheAltGrShiftLevelArrivesWithBothModifiers() throws Exception {
         X11.Display probe = X11.INSTANCE.XOpenDisplay(xvfb.display());
         try {
