@@ -84,8 +84,9 @@ final class GdiCapture implements ScreenCapture {
         refresh();
         // A resized desktop shows in bounds(); until the owner reopens, there is nothing valid to grab.
         if (bounds.width() != width || bounds.height() != height) return List.of();
-        boolean copied = GDI32.INSTANCE.BitBlt(dib.dc(), 0, 0, width, height, screen, bounds.x(),
-                bounds.y(), CaptureApi.SRCCOPY | CaptureApi.CAPTUREBLT);
+        Rect from = bounds;
+        boolean copied = PhysicalPixels.call(() -> GDI32.INSTANCE.BitBlt(dib.dc(), 0, 0, width, height, screen,
+                from.x(), from.y(), CaptureApi.SRCCOPY | CaptureApi.CAPTUREBLT));
         if (!copied) {
             // The secure desktop (UAC prompt, lock screen) cannot be read; the expert keeps the last picture.
             if (!blitFailing) log.warn("screen copy failed (secure desktop or locked session); keeping the last frame");
@@ -101,7 +102,8 @@ final class GdiCapture implements ScreenCapture {
     @Override
     public synchronized Cursor cursor() {
         if (closed) return null;
-        return cursor.read(bounds);
+        Rect area = bounds;
+        return PhysicalPixels.call(() -> cursor.read(area));
     }
 
     @Override

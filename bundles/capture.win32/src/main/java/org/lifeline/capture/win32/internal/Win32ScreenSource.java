@@ -44,7 +44,7 @@ public class Win32ScreenSource implements ScreenSource {
             throw new LifelineException("there is no monitor " + monitor + ": choose -1 (all) or 0.."
                     + (layout.monitors().size() - 1));
         }
-        return new GdiCapture(monitor, Win32ScreenSource::layout, log);
+        return PhysicalPixels.call(() -> new GdiCapture(monitor, Win32ScreenSource::layout, log));
     }
 
     static void requireWindows() {
@@ -56,6 +56,10 @@ public class Win32ScreenSource implements ScreenSource {
 
     private static DesktopLayout layout() {
         requireWindows();
+        return PhysicalPixels.call(Win32ScreenSource::readLayout);
+    }
+
+    private static DesktopLayout readLayout() {
         List<DesktopLayout.RawMonitor> raw = new ArrayList<>();
         MONITORENUMPROC collect = (HMONITOR monitor, HDC dc, RECT clip, LPARAM data) -> {
             MONITORINFOEX info = new MONITORINFOEX();

@@ -52,10 +52,11 @@ public class Win32InputSink implements InputSink {
     @Override
     public synchronized void pointer(int x, int y, int buttonMask) {
         requireWindows();
-        List<PointerMath.MouseStroke> strokes = PointerMath.pointer(virtualScreen(), originX, originY, x, y, buttons,
-                buttonMask & 7, swapped());
-        buttons = buttonMask & 7;
-        send(Inputs.mouse(strokes));
+        int newButtons = buttonMask & 7;
+        // The virtual screen must be measured in the same physical pixels the capture reports.
+        PhysicalPixels.run(() -> send(Inputs.mouse(PointerMath.pointer(virtualScreen(), originX, originY, x, y,
+                buttons, newButtons, swapped()))));
+        buttons = newButtons;
     }
 
     @Override
