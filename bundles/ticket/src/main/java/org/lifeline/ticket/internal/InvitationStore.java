@@ -289,6 +289,9 @@ public class InvitationStore implements InvitationService, InvitationGate {
             }
             r.port = p.listener().listen(p.id(), request.port());
             listening = true;
+            if (r.port < 1 || r.port > 65535) {
+                throw new LifelineException("the transport reported port " + r.port + " for the new invitation: restart Lifeline and try again");
+            }
             List<HostPort> addresses = candidates(r.port);
             if (addresses.isEmpty()) {
                 throw new LifelineException("this computer has no network address to put in the invitation: connect to a network and try again");
