@@ -3,17 +3,62 @@ package org.lifeline.shell.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.lifeline.api.LifelineException;
+import org.lifeline.api.policy.AssistancePolicy;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 class PolicyCommandsTest {
     private final PolicyCommands commands = new PolicyCommands();
+
+    @Test
+    void showsThePolicyInForce() {
+        commands.policy = new AssistancePolicy() {
+            @Override
+            public boolean invitationsEnabled() {
+                return true;
+            }
+
+            @Override
+            public boolean controlEnabled() {
+                return false;
+            }
+
+            @Override
+            public Duration defaultExpiry() {
+                return Duration.ofMinutes(90);
+            }
+
+            @Override
+            public Duration maxExpiry() {
+                return Duration.ofDays(7);
+            }
+
+            @Override
+            public boolean passwordRequired() {
+                return true;
+            }
+        };
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            commands.policy();
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("invitations.enabled  true", "control.enabled      false",
+                "expiry.default       90m", "expiry.max           7d", "password.required    true");
+    }
 
     @Test
     void booleansAreTrueOrFalseOnly() {
