@@ -47,14 +47,6 @@ final class X11ScreenCapture implements ScreenCapture {
         this(display, displayName, bounds, true);
     }
 
-    private LifelineException connectionLost() {
-        return new LifelineException("the X display " + displayName + " went away (the session ended?): screen sharing stopped");
-    }
-
-    private void checkConnection() {
-        if (X11Connection.gone(display)) throw connectionLost();
-    }
-
     /** {@code sharedMemory} false forces the XGetImage path (what a remote display gets). */
     X11ScreenCapture(X11.Display display, String displayName, Rect bounds, boolean sharedMemory) {
         this.display = display;
@@ -174,6 +166,14 @@ final class X11ScreenCapture implements ScreenCapture {
         List<Rect> rects = fetchDamage();
         for (Rect r : rects) copy(r, target);
         return rects;
+    }
+
+    private LifelineException connectionLost() {
+        return new LifelineException("the X display " + displayName + " went away (the session ended?): screen sharing stopped");
+    }
+
+    private void checkConnection() {
+        if (X11Connection.gone(display)) throw connectionLost();
     }
 
     private void drainEvents() {

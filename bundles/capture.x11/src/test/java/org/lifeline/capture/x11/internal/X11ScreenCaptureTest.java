@@ -194,6 +194,13 @@ class X11ScreenCaptureTest {
     }
 
     @Test
+    void withoutAnyDisplayNameTheMessageSaysWhereToStart() {
+        assertThat(X11Connection.displayName(" :7 ")).isEqualTo(":7");
+        assertThatThrownBy(() -> new X11ScreenSource((String) null).open(-1)).isInstanceOf(LifelineException.class)
+                .hasMessage("no X display to capture: DISPLAY is not set — start Lifeline from the desktop session");
+    }
+
+    @Test
     void nativeLayoutsMatchC() {
         com.sun.jna.Memory m = new com.sun.jna.Memory(256);
         m.clear();
