@@ -48,7 +48,8 @@ final class ExpertView {
     private final Object protocol = new Object();
     private int want = 1;
     private int lastApplied;
-    private boolean decoding;
+    /** The update handed to the decoder thread and not yet applied, or 0. */
+    private int decodingSeq;
     private int assemblySeq;
     private int assemblyEpoch;
     private String assemblyCodec;
@@ -132,11 +133,12 @@ final class ExpertView {
 
     private void chunk(ScreenProtocol.UpdateChunk c) throws ScreenProtocolException {
         synchronized (protocol) {
-            if (c.seq() != want || decoding) {
-                if (c.seq() > want) throw new ScreenProtocolException("update " + c.seq() + " was not asked for");
+            if (c.seq() > want) throw new ScreenProtocolException("update " + c.seq() + " was not asked for");
+            if (c.seq() < want) {
                 // the tail of an update superseded by a reset request
                 return;
             }
+            if (c.seq() == decodingSeq) throw new ScreenProtocolException("update " + c.seq() + " arrived twice");
             if (c.offset() == 0) {
                 if (assembly != null) throw new ScreenProtocolException("update " + c.seq() + " started twice");
                 assembly = new byte[c.total()];
@@ -153,11 +155,11 @@ final class ExpertView {
             if (assembled < assembly.length) return;
             Update u = new Update(assemblySeq, assemblyEpoch, assemblyCodec, assembly);
             assembly = null;
-            decoding = true;
+            decodingSeq = u.seq();
             try {
                 thread.execute(() -> apply(u));
             } catch (RejectedExecutionException e) {
-                decoding = false;
+                decodingSeq = 0;
             }
         }
     }
@@ -173,7 +175,7 @@ final class ExpertView {
             ok = false;
         }
         synchronized (protocol) {
-            decoding = false;
+            if (decodingSeq == u.seq()) decodingSeq = 0;
             if (closed || u.seq() != want) return;
             if (ok) {
                 lastApplied = u.seq();

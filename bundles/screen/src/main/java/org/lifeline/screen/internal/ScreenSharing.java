@@ -97,12 +97,8 @@ public class ScreenSharing implements ScreenViewer {
     /** SCREEN started: the novice begins to share, the expert asks for the first update. */
     void screenStarted(Session session) {
         if (session.role() == Role.NOVICE) {
-            shares.computeIfAbsent(session.id(), id -> {
-                NoviceShare share = new NoviceShare(session, () -> source, codecs::best, log, pollMillis,
-                        maxPendingBytes);
-                share.start();
-                return share;
-            });
+            NoviceShare share = new NoviceShare(session, () -> source, codecs::best, log, pollMillis, maxPendingBytes);
+            if (shares.putIfAbsent(session.id(), share) == null) share.start();
         } else {
             view(session);
         }
@@ -113,12 +109,14 @@ public class ScreenSharing implements ScreenViewer {
         if (session.role() == Role.EXPERT) view(session);
     }
 
-    private ExpertView view(Session session) {
-        return views.computeIfAbsent(session.id(), id -> {
-            ExpertView view = new ExpertView(session, codecs::byId, log);
+    private void view(Session session) {
+        ExpertView view = new ExpertView(session, codecs::byId, log);
+        // registered before the first request goes out: the answer may arrive on another thread at once
+        if (views.putIfAbsent(session.id(), view) == null) {
             view.start();
-            return view;
-        });
+        } else {
+            view.close();
+        }
     }
 
     void screenReceived(Session session, byte[] payload) {
