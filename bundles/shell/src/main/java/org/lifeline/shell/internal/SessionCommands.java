@@ -38,18 +38,16 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Sessions from the shell: the expert opens a ticket, the novice answers, both list, wait for and end
- * sessions. It also listens to every session event so that {@code ra:events} can show a novice's script
- * "session 1: alice@… wants to connect", and {@code ra:await} can wake up when a state is reached.
- * Commands with a dash in their name ({@code ra:take-control} …) are Gogo {@link Function}s below, since a
- * Java method cannot carry that name.
+ * sessions. {@code ra:events} shows a novice's script "session 1: alice@… wants to connect", and
+ * {@code ra:await} wakes up when a state is reached, both from the {@link EventLog} below. Commands with a
+ * dash in their name ({@code ra:take-control} …) are Gogo {@link Function}s, since a Java method cannot
+ * carry that name.
  */
-@Component(service = { SessionCommands.class, SessionListener.class }, property = { "osgi.command.scope=ra",
+@Component(service = SessionCommands.class, property = { "osgi.command.scope=ra",
         "osgi.command.function=open", "osgi.command.function=approve", "osgi.command.function=deny",
         "osgi.command.function=sessions", "osgi.command.function=grant", "osgi.command.function=disconnect",
         "osgi.command.function=await", "osgi.command.function=events" })
-public class SessionCommands implements SessionListener {
-    /** Events kept for {@code ra:events}. */
-    static final int MAX_EVENTS = 200;
+public class SessionCommands {
     static final long DEFAULT_AWAIT_SECONDS = 30;
     /** A longer wait is surely a typo (minutes meant as seconds, or the other way round). */
     static final long MAX_AWAIT_SECONDS = 24 * 3600;
@@ -61,18 +59,52 @@ public class SessionCommands implements SessionListener {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile SessionService service;
 
-    Clock clock = Clock.systemDefaultZone();
-    /** Guarded by itself; also the monitor {@code ra:await} waits on. */
-    private final Deque<String> events = new ArrayDeque<>();
+    @Reference
+    EventLog eventLog;
 
-    @Override
-    public void sessionEvent(SessionEvent event) {
-        String line = TIME.format(clock.instant().atZone(clock.getZone())) + " " + describe(event);
-        synchronized (events) {
-            events.addLast(line);
-            while (events.size() > MAX_EVENTS) events.removeFirst();
-            events.notifyAll();
+    /**
+     * Keeps the recent session events for {@code ra:events} and wakes {@code ra:await}. It is a component of
+     * its own with no references: were the commands themselves the listener, the session service would call
+     * a component that references it back, and DS leaves one side of such a cycle unbound.
+     */
+    @Component(service = { SessionListener.class, EventLog.class })
+    public static class EventLog implements SessionListener {
+        /** Events kept for {@code ra:events}. */
+        static final int MAX_EVENTS = 200;
+
+        Clock clock = Clock.systemDefaultZone();
+        /** Guarded by itself; also the monitor {@code ra:await} waits on. */
+        private final Deque<Stamped> events = new ArrayDeque<>();
+
+        @Override
+        public void sessionEvent(SessionEvent event) {
+            synchronized (events) {
+                events.addLast(new Stamped(clock.instant(), event));
+                while (events.size() > MAX_EVENTS) events.removeFirst();
+                events.notifyAll();
+            }
         }
+
+        List<Stamped> recent() {
+            synchronized (events) {
+                return List.copyOf(events);
+            }
+        }
+
+        /** Returns after the next event or {@code millis}, whichever is first. */
+        void waitForEvent(long millis) {
+            synchronized (events) {
+                try {
+                    events.wait(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LifelineException("stopped waiting: interrupted");
+                }
+            }
+        }
+    }
+
+    record Stamped(Instant at, SessionEvent event) {
     }
 
     /** "session 1: alice@… wants to connect (ra:approve 1 or ra:deny 1)". */
@@ -218,30 +250,18 @@ public class SessionCommands implements SessionListener {
                             ? "there is still no session " + session + " after " + timeoutSeconds + " s"
                             : "session " + session + " is still " + stateName(now) + " after " + timeoutSeconds + " s");
                 }
-                waitForEvent(Math.min(left / 1_000_000L + 1, 200));
+                eventLog.waitForEvent(Math.min(left / 1_000_000L + 1, 200));
             }
         });
     }
 
-    private void waitForEvent(long millis) {
-        synchronized (events) {
-            try {
-                events.wait(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LifelineException("stopped waiting: interrupted");
-            }
-        }
-    }
-
     @Descriptor("recent session events, oldest first (a novice's script sees connection and control requests here)")
     public void events() {
-        List<String> copy;
-        synchronized (events) {
-            copy = List.copyOf(events);
+        List<Stamped> recent = eventLog.recent();
+        if (recent.isEmpty()) System.out.println("no session events yet");
+        for (Stamped s : recent) {
+            System.out.println(TIME.format(s.at().atZone(ZoneId.systemDefault())) + " " + describe(s.event()));
         }
-        if (copy.isEmpty()) System.out.println("no session events yet");
-        copy.forEach(System.out::println);
     }
 
     // ---------------------------------------------------------------- commands with a dash in their name

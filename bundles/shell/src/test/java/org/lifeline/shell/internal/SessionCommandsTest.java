@@ -24,6 +24,7 @@ class SessionCommandsTest {
     final SessionCommands commands = new SessionCommands();
 
     SessionCommandsTest() {
+        commands.eventLog = new SessionCommands.EventLog();
         commands.service = (SessionService) Proxy.newProxyInstance(SessionService.class.getClassLoader(),
                 new Class<?>[] { SessionService.class }, (p, m, a) -> {
                     if (m.getName().equals("session")) return Optional.ofNullable(sessions.get((String) a[0]));
@@ -59,7 +60,7 @@ class SessionCommandsTest {
 
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> commands.await("1", "viewing", 10));
         states.put("1", SessionState.VIEWING);
-        commands.sessionEvent(new SessionEvent("1", SessionEvent.Type.STATE_CHANGED, SessionState.VIEWING, "accepted"));
+        commands.eventLog.sessionEvent(new SessionEvent("1", SessionEvent.Type.STATE_CHANGED, SessionState.VIEWING, "accepted"));
 
         waiting.get();
     }
