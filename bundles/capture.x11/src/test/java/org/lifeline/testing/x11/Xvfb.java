@@ -1,62 +1,68 @@
 package org.lifeline.testing.x11;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A private X server for one test class: {@code Xvfb :N -screen 0 1280x800x24 -nolisten tcp -retro -noreset} on the
- * first free display from 50 ({@code -retro}: a patterned root, so a picture of it is never trivially blank;
- * {@code -noreset}: no server reset, refusing connections, whenever the last client leaves).
+ * A private X server for one test class: {@code Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp
+ * -retro -noreset}. {@code -displayfd} lets the server itself claim a free display number (atomically, by
+ * its lock file) and say which once it accepts connections, so parallel test runs never share or race for
+ * a display. {@code -retro}: a patterned root, so a picture of it is never trivially blank;
+ * {@code -noreset}: no server reset, refusing connections, whenever the last client leaves.
  * A missing Xvfb is an error, not a skip: CI installs it.
  */
 public final class Xvfb implements AutoCloseable {
     public static final int WIDTH = 1280;
     public static final int HEIGHT = 800;
-    private static final int FIRST_DISPLAY = 50;
-    private static final int LAST_DISPLAY = 150;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private final Process process;
     private final int number;
+    private final Path log;
     private final List<Process> clients = new ArrayList<>();
 
-    private Xvfb(Process process, int number) {
+    private Xvfb(Process process, int number, Path log) {
         this.process = process;
         this.number = number;
+        this.log = log;
     }
 
     public static Xvfb start() throws IOException, InterruptedException {
-        for (int n = FIRST_DISPLAY; n <= LAST_DISPLAY; n++) {
-            if (Files.exists(Path.of("/tmp/.X" + n + "-lock")) || Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
-                continue;
+        Path log = Files.createTempFile("xvfb-", ".log");
+        Process p = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", WIDTH + "x" + HEIGHT + "x24",
+                "-nolisten", "tcp", "-retro", "-noreset").redirectError(log.toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+        CompletableFuture<String> announced = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                return null;
             }
-            Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", WIDTH + "x" + HEIGHT + "x24",
-                    "-nolisten", "tcp", "-retro", "-noreset").redirectErrorStream(true)
-                    .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "xvfb-" + n + ".log").toFile())
-                    .start();
-            Xvfb server = new Xvfb(p, n);
-            if (server.awaitReady()) return server;
-            server.close();
+        });
+        String line;
+        try {
+            line = announced.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            line = null;
         }
-        throw new IOException("no free X display between :" + FIRST_DISPLAY + " and :" + LAST_DISPLAY);
-    }
-
-    /** Ready when the socket exists and a client (xdotool) can talk to it; false if Xvfb gave up (display taken). */
-    private boolean awaitReady() throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        Path socket = Path.of("/tmp/.X11-unix/X" + number);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) return false;
-            if (Files.exists(socket) && run("xdotool", "getmouselocation").exitValue() == 0) return true;
-            Thread.sleep(50);
+        if (line == null || !line.trim().matches("\\d+")) {
+            p.destroyForcibly().waitFor();
+            String why = Files.readString(log);
+            Files.deleteIfExists(log);
+            throw new IOException("Xvfb did not start within " + START_TIMEOUT + ": " + why);
         }
-        throw new IOException("Xvfb :" + number + " did not start within " + START_TIMEOUT);
+        return new Xvfb(p, Integer.parseInt(line.trim()), log);
     }
 
     public String display() {
@@ -131,5 +137,10 @@ public final class Xvfb implements AutoCloseable {
         }
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            // A stray log in the temp folder is harmless.
+        }
     }
 }
