@@ -27,36 +27,38 @@ final class KeyPlanner {
 
     List<KeyEvent> plan(int keysym, boolean down) {
         MacKeys.Key named = MacKeys.named(keysym);
+        if (named != null && named.modifier() != 0) {
+            if (down) heldModifiers.put(keysym, named.modifier());
+            else heldModifiers.remove(keysym);
+        }
         if (!down) {
-            if (named != null && named.modifier() != 0) heldModifiers.remove(keysym);
-            KeyEvent release = releases.remove(keysym);
-            if (release != null) {
-                return List.of(named != null && named.modifier() != 0
-                        ? new KeyEvent(release.code(), false, modifierFlags() | named.extraFlags(), null) : release);
-            }
-            return named == null ? List.of() : List.of(new KeyEvent(named.code(), false, modifierFlags() | named.extraFlags(), null));
+            // The release keeps its press's key code and text but carries the modifiers held now.
+            KeyEvent press = releases.remove(keysym);
+            if (press != null) return List.of(new KeyEvent(press.code(), false, flags(named, keysym), press.text()));
+            return named == null ? List.of() : List.of(new KeyEvent(named.code(), false, flags(named, keysym), null));
         }
+        KeyEvent event;
         if (named != null) {
-            if (named.modifier() != 0) heldModifiers.put(keysym, named.modifier());
-            long flags = modifierFlags() | named.extraFlags();
-            releases.put(keysym, new KeyEvent(named.code(), false, flags, null));
-            return List.of(new KeyEvent(named.code(), true, flags, null));
-        }
-        int cp = codePoint(keysym);
-        if (cp < 0) return List.of();
-        String text = new String(Character.toChars(cp));
-        MacKeys.Position at = cp <= 0xFFFF ? MacKeys.ansi((char) cp) : null;
-        long flags = modifierFlags();
-        int code;
-        if (at != null) {
-            code = at.code();
-            if (at.shift()) flags |= MacKeys.FLAG_SHIFT;
+            event = new KeyEvent(named.code(), true, flags(named, keysym), null);
         } else {
-            code = MacKeys.NO_KEY;
-            flags &= ~COMMAND_LIKE;
+            int cp = codePoint(keysym);
+            if (cp < 0) return List.of();
+            MacKeys.Position at = cp <= 0xFFFF ? MacKeys.ansi((char) cp) : null;
+            event = new KeyEvent(at != null ? at.code() : MacKeys.NO_KEY, true, flags(null, keysym),
+                    new String(Character.toChars(cp)));
         }
-        releases.put(keysym, new KeyEvent(code, false, flags, text));
-        return List.of(new KeyEvent(code, true, flags, text));
+        releases.put(keysym, event);
+        return List.of(event);
+    }
+
+    /** The complete flags for an event of this key now: held modifiers plus what the key itself implies. */
+    private long flags(MacKeys.Key named, int keysym) {
+        long flags = modifierFlags();
+        if (named != null) return flags | named.extraFlags();
+        int cp = codePoint(keysym);
+        MacKeys.Position at = cp >= 0 && cp <= 0xFFFF ? MacKeys.ansi((char) cp) : null;
+        if (at == null) return flags & ~COMMAND_LIKE;
+        return at.shift() ? flags | MacKeys.FLAG_SHIFT : flags;
     }
 
     /** Releases every key the expert left down; forgets them. */
