@@ -62,6 +62,8 @@ public final class Xvfb implements AutoCloseable {
             Files.deleteIfExists(log);
             throw new IOException("Xvfb did not start within " + START_TIMEOUT + ": " + why);
         }
+        // Should the test JVM exit without closing it, the server must not outlive the run.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         return new Xvfb(p, Integer.parseInt(line.trim()), log);
     }
 
