@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -26,7 +26,7 @@ import org.osgi.service.log.Logger;
  * The novice's side of one session: answers the expert's update requests with the newest screen state.
  *
  * <p>Everything that touches the capture and the encoder runs on one thread per session, woken by a request
- * and otherwise every poll interval. At most one update is in flight: an update is encoded only for a request
+ * and otherwise polling (see {@link #poll()}). At most one update is in flight: an update is encoded only for a request
  * that acknowledges the previous one, so the stateful encoder is never ahead of the expert's decoder by more
  * than that update. A request that finds nothing changed is held, and the capture is polled (cheaply: damage
  * only) until something does. Nothing is captured before {@link #start()}, which the session layer triggers
@@ -35,6 +35,8 @@ import org.osgi.service.log.Logger;
 final class NoviceShare {
     /** Damage rectangles kept between grabs; beyond this the encoder compares the whole frame. */
     static final int MAX_DAMAGE_RECTS = 256;
+    /** Without screen, pointer or request activity for this long, the capture is polled at the idle rate. */
+    static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Codec statistics travel to the expert at most this often. */
     static final long STATS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -43,6 +45,7 @@ final class NoviceShare {
     private final Supplier<ScreenCodec> codecs;
     private final Logger log;
     private final long pollMillis;
+    private final long idlePollMillis;
     private final long maxPendingBytes;
     private final ScheduledExecutorService thread;
     private final AtomicReference<ScreenProtocol.Request> incoming = new AtomicReference<>();
@@ -75,25 +78,49 @@ final class NoviceShare {
     private int cursorX = Integer.MIN_VALUE;
     private int cursorY = Integer.MIN_VALUE;
     private final Set<String> warned = new HashSet<>();
+    private long activityNanos = System.nanoTime();
 
     NoviceShare(Session session, Supplier<ScreenSource> sources, Supplier<ScreenCodec> codecs, Logger log,
-            long pollMillis, long maxPendingBytes) {
+            long pollMillis, long idlePollMillis, long maxPendingBytes) {
         this.session = session;
         this.sources = sources;
         this.codecs = codecs;
         this.log = log;
         this.pollMillis = pollMillis;
+        this.idlePollMillis = Math.max(pollMillis, idlePollMillis);
         this.maxPendingBytes = maxPendingBytes;
         this.quality = session.info() != null && session.info().lowBandwidth() ? Quality.LOW : Quality.AUTO;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "lifeline-screen-novice-" + session.id());
             t.setDaemon(true);
             return t;
         });
+        // on close the next poll is dropped at once rather than awaited
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = executor;
     }
 
     void start() {
-        thread.scheduleWithFixedDelay(this::tick, 0, pollMillis, TimeUnit.MILLISECONDS);
+        thread.execute(this::poll);
+    }
+
+    /**
+     * One poll, then the next one: soon while things happen, at the idle rate after a quiet second. An idle
+     * desktop thus costs a few cheap damage and pointer queries per second; the first change after a quiet
+     * spell waits at most the idle interval.
+     */
+    private void poll() {
+        tick();
+        if (closed || failed) return;
+        try {
+            thread.schedule(this::poll, delayMillis(System.nanoTime() - activityNanos), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: no more polls
+        }
+    }
+
+    long delayMillis(long sinceActivityNanos) {
+        return sinceActivityNanos < IDLE_AFTER_NANOS ? pollMillis : idlePollMillis;
     }
 
     /** Called on the transport thread: never blocks. */
@@ -251,11 +278,14 @@ final class NoviceShare {
             restartStream();
         }
         current = r;
+        activityNanos = System.nanoTime();
     }
 
     private void serve() {
         if (session.pendingBytes() > maxPendingBytes) return;
-        accumulate(capture.grab(frame));
+        List<Rect> grabbed = capture.grab(frame);
+        if (!grabbed.isEmpty()) activityNanos = System.nanoTime();
+        accumulate(grabbed);
         if (!fullFrameDue && damage != null && damage.isEmpty()) return;
         EncoderSettings wanted = desiredSettings();
         if (!wanted.equals(applied)) {
@@ -326,6 +356,7 @@ final class NoviceShare {
             cursorSerial = c.serial();
             cursorX = c.x();
             cursorY = c.y();
+            activityNanos = System.nanoTime();
         }
     }
 

@@ -45,6 +45,9 @@ public class ScreenSharing implements ScreenViewer {
         @AttributeDefinition(description = "How often the novice looks for screen changes while the expert waits, in ms")
         int poll_interval_millis() default 40;
 
+        @AttributeDefinition(description = "How often, after a quiet second, in ms (bounds the delay of the first change)")
+        int idle_poll_interval_millis() default 100;
+
         @AttributeDefinition(description = "The novice sends no screen update while more bytes than this wait for the line")
         long max_pending_bytes() default 128 * 1024;
     }
@@ -60,15 +63,17 @@ public class ScreenSharing implements ScreenViewer {
     private final Map<String, NoviceShare> shares = new ConcurrentHashMap<>();
     private final Map<String, ExpertView> views = new ConcurrentHashMap<>();
     private volatile long pollMillis = 40;
+    private volatile long idlePollMillis = 100;
     private volatile long maxPendingBytes = 128 * 1024;
 
     @Activate
     void activate(Config config) {
-        configure(config.poll_interval_millis(), config.max_pending_bytes());
+        configure(config.poll_interval_millis(), config.idle_poll_interval_millis(), config.max_pending_bytes());
     }
 
-    void configure(long pollIntervalMillis, long maxPending) {
+    void configure(long pollIntervalMillis, long idlePollIntervalMillis, long maxPending) {
         this.pollMillis = Math.max(5, pollIntervalMillis);
+        this.idlePollMillis = Math.max(pollMillis, idlePollIntervalMillis);
         this.maxPendingBytes = Math.max(0, maxPending);
     }
 
@@ -97,7 +102,8 @@ public class ScreenSharing implements ScreenViewer {
     /** SCREEN started: the novice begins to share, the expert asks for the first update. */
     void screenStarted(Session session) {
         if (session.role() == Role.NOVICE) {
-            NoviceShare share = new NoviceShare(session, () -> source, codecs::best, log, pollMillis, maxPendingBytes);
+            NoviceShare share = new NoviceShare(session, () -> source, codecs::best, log, pollMillis, idlePollMillis,
+                    maxPendingBytes);
             if (shares.putIfAbsent(session.id(), share) == null) share.start();
         } else {
             view(session);

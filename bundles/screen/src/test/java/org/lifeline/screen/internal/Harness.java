@@ -53,7 +53,7 @@ final class Harness implements AutoCloseable {
     private static ScreenSharing sharing(RecordingLogger log) {
         ScreenSharing s = new ScreenSharing();
         s.log = log.logger;
-        s.configure(10, 128 * 1024);
+        s.configure(10, 10, 128 * 1024);
         return s;
     }
 
