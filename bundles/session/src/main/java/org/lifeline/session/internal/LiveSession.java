@@ -31,6 +31,8 @@ final class LiveSession implements Session {
     private volatile String closeReason;
     /** When control was granted; guarded by this. */
     Instant controlSince;
+    /** Frames dropped because consent or control was missing; guarded by this. */
+    long droppedFrames;
     /** Whether this control episode already reported dropped input; guarded by this. */
     boolean inputDropReported;
     /** Features told {@code started}, by channel; touched only on the mailbox. */

@@ -177,7 +177,11 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
             closeSession(s, "Lifeline on this computer stopped",
                     new ControlMessage(Type.BYE, "Lifeline on the other computer stopped"));
         }
-        escapeExecutor.execute(this::stopWatchingEscape);
+        try {
+            escapeExecutor.execute(this::stopWatchingEscape);
+        } catch (RejectedExecutionException alreadyStopped) {
+            // deactivated before: nothing is watched any more
+        }
         escapeExecutor.shutdown();
         ExecutorService pool = callbacks;
         if (pool != null) pool.shutdown();
@@ -656,13 +660,17 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
         synchronized (s) {
             SessionState state = s.state();
             if (!state.isShared()) {
-                info("session {}: dropped {} bytes on {} from {}: the novice has not accepted", s.id(),
-                        payload.length, channel, s.who());
+                if (worthLogging(++s.droppedFrames)) {
+                    info("session {}: dropped {} bytes on {} from {}: the novice has not accepted (frames dropped so far: {})",
+                            s.id(), payload.length, channel, s.who(), s.droppedFrames);
+                }
                 return;
             }
             if (channel == WireChannel.INPUT && state != SessionState.IN_CONTROL) {
-                info("session {}: dropped {} bytes of input from {}: control is not granted", s.id(), payload.length,
-                        s.who());
+                if (worthLogging(++s.droppedFrames)) {
+                    info("session {}: dropped {} bytes of input from {}: control is not granted (frames dropped so far: {})",
+                            s.id(), payload.length, s.who(), s.droppedFrames);
+                }
                 if (!s.inputDropReported) {
                     s.inputDropReported = true;
                     publish(s, SessionEvent.Type.INPUT_DROPPED,
@@ -754,6 +762,13 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
             }
         }
         if (controlChanged) escapeWatchChanged();
+    }
+
+    /** A peer that keeps sending what it may not should not fill the log: the 1st, 10th, 100th ... drop is logged. */
+    static boolean worthLogging(long count) {
+        long n = count;
+        while (n >= 10 && n % 10 == 0) n /= 10;
+        return n == 1;
     }
 
     /** A message out of turn (a bug or a hostile peer) changes nothing; it is logged and dropped. */

@@ -193,7 +193,7 @@ class SessionManagerTest {
         assertThat(expertSession().send(WireChannel.CHAT, utf8("polite"))).isFalse();
         assertThat(noviceSession().send(WireChannel.SCREEN, utf8("pixels"))).isFalse();
         expertEnd().send(WireChannel.CHAT, utf8("sneaky"));
-        Fakes.awaitLine(noviceLog, "dropped 6 bytes on CHAT from alice@127.0.0.1:50000: the novice has not accepted");
+        Fakes.awaitLine(noviceLog, "dropped 6 bytes on CHAT from alice@127.0.0.1:50000: the novice has not accepted (frames dropped so far: 1)");
 
         novice.approve(S);
         expertEvents.awaitState(S, SessionState.VIEWING);
@@ -216,6 +216,8 @@ class SessionManagerTest {
         assertThat(noviceSession().info().closeReason()).isEqualTo("you declined the connection");
         assertThat(noviceChat.calls).isEmpty();
         assertThat(expertChat.calls).isEmpty();
+        assertThat(auditEvents(novice, tmp.resolve("novice"))).containsExactly("connected", "denied", "closed");
+        assertThat(auditEvents(expert, tmp.resolve("expert"))).containsExactly("connected", "denied", "closed");
     }
 
     @Test
@@ -277,6 +279,68 @@ class SessionManagerTest {
 
         assertThat(sink.next()).isEqualTo("key 0x61 down");
         assertThat(sink.next()).isEqualTo("key 0x61 up");
+    }
+
+    @Test
+    void anInputFeatureHearsInputOnlyWhileTheExpertIsInControl() throws Exception {
+        RecordingFeature inputFeature = new RecordingFeature();
+        novice.bindFeature(inputFeature, feature(WireChannel.INPUT, 0, 7));
+        share();
+        inputFeature.await(c -> c.equals("started 1"));
+        byte[] keyA = InputEvent.encode(List.of(new InputEvent.Key(0x61, true))).get(0);
+        expertEnd().send(WireChannel.INPUT, keyA);
+        noviceEvents.await(S, SessionEvent.Type.INPUT_DROPPED);
+
+        expert.takeControl(S);
+        noviceEvents.await(S, SessionEvent.Type.CONTROL_REQUESTED);
+        novice.grant(S);
+        expertEvents.await(S, SessionEvent.Type.CONTROL_GRANTED);
+        assertThat(expertSession().send(WireChannel.INPUT, keyA)).isTrue();
+
+        inputFeature.await(c -> c.startsWith("received"));
+        assertThat(inputFeature.calls).hasSize(4).startsWith("started 1", "state 1 CONTROL_REQUESTED", "state 1 IN_CONTROL");
+        assertThat(sink.next()).isEqualTo("key 0x61 down");
+    }
+
+    @Test
+    void anEscapeWatcherBoundDuringControlStartsWatchingAtOnce() throws Exception {
+        novice.unbindEscapeWatcher(escape);
+        control();
+        FakeEscapeWatcher late = new FakeEscapeWatcher();
+
+        novice.bindEscapeWatcher(late);
+        late.awaitWatching();
+        late.press();
+
+        assertThat(expertEvents.await(S, SessionEvent.Type.CONTROL_ENDED).detail()).endsWith("the novice pressed Esc");
+        late.awaitStopped();
+        assertThat(escape.watches.get()).isZero();
+    }
+
+    @Test
+    void stoppingControlWhenNobodyHasItIsQuiet() throws Exception {
+        share();
+
+        novice.stopControl(null);
+
+        assertThat(noviceSession().state()).isEqualTo(SessionState.VIEWING);
+    }
+
+    @Test
+    void stoppingLifelineTellsThePeerWhy() throws Exception {
+        share();
+
+        novice.deactivate();
+
+        assertThat(expertEvents.await(S, SessionEvent.Type.CLOSED).detail()).isEqualTo("Lifeline on the other computer stopped");
+        assertThat(noviceSession().info().closeReason()).isEqualTo("Lifeline on this computer stopped");
+        assertThat(network.listening).isEmpty();
+    }
+
+    @Test
+    void repeatedDropsAreLoggedSparingly() {
+        assertThat(java.util.stream.LongStream.rangeClosed(1, 1000).filter(SessionManager::worthLogging).boxed())
+                .containsExactly(1L, 10L, 100L, 1000L);
     }
 
     @Test
