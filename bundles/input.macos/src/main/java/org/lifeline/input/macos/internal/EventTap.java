@@ -19,6 +19,11 @@ final class EventTap implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 5;
     private static final long STOP_TIMEOUT_MILLIS = 2000;
     private static final long KEY_DOWN_MASK = 1L << EscapeDecision.KEY_DOWN;
+    /**
+     * The run loop runs in slices this long and checks {@link #stopping} in between: CFRunLoopStop is lost
+     * if it comes before the loop runs, so the flag is what guarantees that close() ends the thread.
+     */
+    private static final double RUN_SLICE_SECONDS = 0.25;
 
     private final Runnable onEscape;
     private final Logger log;
@@ -28,6 +33,7 @@ final class EventTap implements AutoCloseable {
     /** Kept in a field: JNA frees a callback whose Java object was collected, and macOS would call freed code. */
     private Quartz.TapCallback callback;
     private volatile Pointer tap;
+    private volatile boolean stopping;
 
     EventTap(Runnable onEscape, Logger log) {
         this.onEscape = onEscape;
@@ -54,6 +60,17 @@ final class EventTap implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            serve();
+        } catch (RuntimeException | LinkageError e) {
+            if (!runLoop.completeExceptionally(new LifelineException("the Esc key watcher could not start ("
+                    + e.getMessage() + "): stop control with the Stop button instead", e))) {
+                log.error("the Esc key watcher stopped", e);
+            }
+        }
+    }
+
+    private void serve() {
         Quartz.CoreGraphics cg = Quartz.CoreGraphics.INSTANCE;
         Quartz.CoreFoundation cf = Quartz.CoreFoundation.INSTANCE;
         callback = new TapListener(new TapListener.Events() {
@@ -82,8 +99,8 @@ final class EventTap implements AutoCloseable {
             cf.CFRunLoopAddSource(loop, source, Quartz.CoreFoundation.commonModes());
             cg.CGEventTapEnable(port, Quartz.TRUE);
             runLoop.complete(loop);
-            // Returns when close() stops the loop; a stop requested before this call is remembered.
-            cf.CFRunLoopRun();
+            Pointer mode = Quartz.CoreFoundation.defaultMode();
+            while (!stopping) cf.CFRunLoopRunInMode(mode, RUN_SLICE_SECONDS, Quartz.FALSE);
         } finally {
             cg.CGEventTapEnable(port, Quartz.FALSE);
             cf.CFMachPortInvalidate(port);
@@ -95,6 +112,7 @@ final class EventTap implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping = true;
         Pointer loop = runLoop.getNow(null);
         if (loop != null) Quartz.CoreFoundation.INSTANCE.CFRunLoopStop(loop);
         try {

@@ -71,7 +71,8 @@ final class Quartz {
 
         void CFRunLoopAddSource(Pointer loop, Pointer source, Pointer mode);
 
-        void CFRunLoopRun();
+        /** Runs the loop until stopped or {@code seconds} passed; {@code returnAfterSourceHandled} is a C Boolean. */
+        int CFRunLoopRunInMode(Pointer mode, double seconds, byte returnAfterSourceHandled);
 
         void CFRunLoopStop(Pointer loop);
 
@@ -79,8 +80,15 @@ final class Quartz {
 
         /** The run-loop mode set that includes the default mode. */
         static Pointer commonModes() {
-            return NativeLibrary.getInstance("CoreFoundation").getGlobalVariableAddress("kCFRunLoopCommonModes")
-                    .getPointer(0);
+            return constant("kCFRunLoopCommonModes");
+        }
+
+        static Pointer defaultMode() {
+            return constant("kCFRunLoopDefaultMode");
+        }
+
+        private static Pointer constant(String name) {
+            return NativeLibrary.getInstance("CoreFoundation").getGlobalVariableAddress(name).getPointer(0);
         }
     }
 

@@ -2,7 +2,8 @@
  * Stand-in for the CoreGraphics, CoreFoundation and ApplicationServices functions the macOS input calls,
  * with the prototypes of Apple's headers, so that the JNA declarations are exercised on Linux: a struct
  * passed by value, uint16 and bool arguments, 64-bit fields and flags, UTF-16 text, a C callback, and a
- * run loop that blocks until stopped from another thread. Built by QuartzStub at test time.
+ * run loop that blocks until stopped from another thread (and, like the real one, ignores a stop that comes
+ * while it is not running). Built by QuartzStub at test time.
  */
 #include <pthread.h>
 #include <stdbool.h>
@@ -10,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct { double x, y; } CGPoint;
 typedef long CFIndex;
@@ -113,6 +115,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
 static int port, source, loop;
 const void *kCFRunLoopCommonModes = "kCFRunLoopCommonModes";
+const void *kCFRunLoopDefaultMode = "kCFRunLoopDefaultMode";
 
 void *CGEventTapCreate(uint32_t tap, uint32_t place, uint32_t options, uint64_t mask, TapCallback callback,
         void *userInfo) {
@@ -131,20 +134,31 @@ void CFMachPortInvalidate(void *p) { tapInvalidated = 1; }
 void *CFRunLoopGetCurrent(void) { return &loop; }
 void CFRunLoopAddSource(void *l, void *s, const void *mode) {}
 
-void CFRunLoopRun(void) {
+/* Like CoreFoundation: a stop only counts while the loop runs; otherwise the call returns after the timeout. */
+int32_t CFRunLoopRunInMode(const void *mode, double seconds, unsigned char returnAfterSourceHandled) {
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    long nanos = (long) (seconds * 1e9);
+    until.tv_sec += nanos / 1000000000L;
+    until.tv_nsec += nanos % 1000000000L;
+    if (until.tv_nsec >= 1000000000L) { until.tv_sec++; until.tv_nsec -= 1000000000L; }
     pthread_mutex_lock(&lock);
     running = 1;
+    stopRequested = 0;
     pthread_cond_broadcast(&changed);
-    while (!stopRequested) pthread_cond_wait(&changed, &lock);
+    int timedOut = 0;
+    while (!stopRequested && !timedOut) timedOut = pthread_cond_timedwait(&changed, &lock, &until) != 0;
+    int stopped = stopRequested;
     stopRequested = 0;
     running = 0;
     pthread_cond_broadcast(&changed);
     pthread_mutex_unlock(&lock);
+    return stopped ? 2 : 3; /* kCFRunLoopRunStopped : kCFRunLoopRunTimedOut */
 }
 
 void CFRunLoopStop(void *l) {
     pthread_mutex_lock(&lock);
-    stopRequested = 1;
+    if (running) stopRequested = 1;
     pthread_cond_broadcast(&changed);
     pthread_mutex_unlock(&lock);
 }

@@ -61,6 +61,17 @@ final class KeyboardHook implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            serve();
+        } catch (RuntimeException | LinkageError e) {
+            if (!started.completeExceptionally(new LifelineException("the Esc key watcher could not start ("
+                    + e.getMessage() + "): stop control with the Stop button instead", e))) {
+                log.error("the Esc key watcher stopped", e);
+            }
+        }
+    }
+
+    private void serve() {
         MSG msg = new MSG();
         // Any user32 call creates the thread's message queue; PeekMessage is the documented way, and
         // PostThreadMessage(WM_QUIT) needs the queue to exist.
