@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.lifeline.api.HostPort;
 import org.lifeline.api.LifelineException;
 import org.lifeline.api.transport.Connection;
@@ -45,11 +46,13 @@ final class CandidateDialer {
     private final EventLoopGroup group;
     private final TransportSettings settings;
     private final SecureRandom random;
+    private final Consumer<Connection> tracker;
 
-    CandidateDialer(EventLoopGroup group, TransportSettings settings, SecureRandom random) {
+    CandidateDialer(EventLoopGroup group, TransportSettings settings, SecureRandom random, Consumer<Connection> tracker) {
         this.group = group;
         this.settings = settings;
         this.random = random;
+        this.tracker = tracker;
     }
 
     CompletableFuture<Connection> connect(ConnectRequest request) {
@@ -175,6 +178,7 @@ final class CandidateDialer {
                 }
                 done = true;
                 closeAllBut(i);
+                tracker.accept(connection);
                 future.complete(connection);
                 return;
             }

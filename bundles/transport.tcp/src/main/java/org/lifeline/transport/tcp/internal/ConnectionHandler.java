@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -203,8 +204,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Co
     private void onLoop(Runnable task) {
         if (channel.eventLoop().inEventLoop()) {
             task.run();
-        } else {
+            return;
+        }
+        try {
             channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // the transport was stopped: its channels are closed already and there is nothing left to do
+            LOG.log(Level.FINE, "Event loop of {0} already stopped", peer);
         }
     }
 

@@ -58,8 +58,15 @@ final class ExpertHandshake extends HandshakeHandler {
 
     @Override
     void tlsFailed(ChannelHandlerContext ctx, Throwable cause) {
-        fail(ctx, PinningTrustManager.isPinMismatch(cause) ? AttemptFailure.failed(notThisComputer(address))
-                : AttemptFailure.failed("the secure connection failed (" + rootMessage(cause) + ")"));
+        String reason;
+        if (PinningTrustManager.isPinMismatch(cause)) {
+            reason = notThisComputer(address);
+        } else if (rootCause(cause) instanceof java.nio.channels.ClosedChannelException) {
+            reason = "the computer at " + address + " closed the connection before it was secured";
+        } else {
+            reason = "the secure connection failed (" + rootMessage(cause) + ")";
+        }
+        fail(ctx, AttemptFailure.failed(reason));
     }
 
     static String notThisComputer(String address) {
@@ -141,8 +148,13 @@ final class ExpertHandshake extends HandshakeHandler {
     }
 
     static String rootMessage(Throwable t) {
+        Throwable root = rootCause(t);
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root;
     }
 }

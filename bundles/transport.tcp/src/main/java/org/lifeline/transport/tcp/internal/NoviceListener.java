@@ -42,12 +42,14 @@ final class NoviceListener implements Listener {
     private final byte[] fingerprint;
     private final SecureRandom random;
     private final LinkedHashSet<Channel> unauthenticated = new LinkedHashSet<>();
+    private final Consumer<Connection> tracker;
     private final Consumer<NoviceListener> onClosed;
     private Channel server;
     private int port;
 
     private NoviceListener(TransportSettings settings, ListenRequest request, SecureRandom random,
-            Consumer<NoviceListener> onClosed) {
+            Consumer<Connection> tracker, Consumer<NoviceListener> onClosed) {
+        this.tracker = tracker;
         this.settings = settings;
         this.request = request;
         this.tls = TlsContexts.novice(request.identity());
@@ -57,8 +59,8 @@ final class NoviceListener implements Listener {
     }
 
     static NoviceListener bind(EventLoopGroup group, TransportSettings settings, ListenRequest request,
-            SecureRandom random, Consumer<NoviceListener> onClosed) {
-        NoviceListener listener = new NoviceListener(settings, request, random, onClosed);
+            SecureRandom random, Consumer<Connection> tracker, Consumer<NoviceListener> onClosed) {
+        NoviceListener listener = new NoviceListener(settings, request, random, tracker, onClosed);
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
@@ -117,6 +119,7 @@ final class NoviceListener implements Listener {
     }
 
     private void handOver(Connection connection) {
+        tracker.accept(connection);
         try {
             request.onConnection().accept(connection);
         } catch (RuntimeException e) {

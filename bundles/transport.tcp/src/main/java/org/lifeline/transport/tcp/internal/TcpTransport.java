@@ -8,8 +8,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.lifeline.api.LifelineException;
 import org.lifeline.api.transport.Connection;
@@ -55,7 +58,10 @@ public class TcpTransport implements Transport {
         int maxUnauthenticated() default TransportSettings.MAX_UNAUTHENTICATED;
     }
 
+    static final String SHUTTING_DOWN = "Lifeline is shutting down on the other computer";
+
     private final List<NoviceListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final SecureRandom random = new SecureRandom();
     private volatile EventLoopGroup group;
     private volatile TransportSettings settings;
@@ -73,12 +79,25 @@ public class TcpTransport implements Transport {
         settings = s;
         group = new MultiThreadIoEventLoopGroup(s.ioThreads(), new DefaultThreadFactory("lifeline-tcp", true),
                 NioIoHandler.newFactory());
-        dialer = new CandidateDialer(group, s, random);
+        dialer = new CandidateDialer(group, s, random, this::track);
     }
 
     @Deactivate
     void deactivate() {
         for (NoviceListener l : new ArrayList<>(listeners)) l.close();
+        // a goodbye with a reason beats the bare "connection lost" the group's shutdown would leave behind;
+        // the group closes its channels before running queued tasks, so the goodbyes must leave first
+        List<Connection> open = new ArrayList<>(connections);
+        CountDownLatch closed = new CountDownLatch(open.size());
+        for (Connection c : open) {
+            c.onClose(reason -> closed.countDown());
+            c.close(SHUTTING_DOWN);
+        }
+        try {
+            closed.await(ConnectionHandler.BYE_GRACE_MILLIS + SHUTDOWN_QUIET_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         EventLoopGroup g = group;
         group = null;
         if (g != null) {
@@ -93,7 +112,8 @@ public class TcpTransport implements Transport {
         Objects.requireNonNull(request.identity(), "identity");
         Objects.requireNonNull(request.gatekeeper(), "gatekeeper");
         Objects.requireNonNull(request.onConnection(), "onConnection");
-        NoviceListener listener = NoviceListener.bind(running(), settings, request, random, listeners::remove);
+        NoviceListener listener = NoviceListener.bind(running(), settings, request, random, this::track,
+                listeners::remove);
         listeners.add(listener);
         return listener;
     }
@@ -103,6 +123,12 @@ public class TcpTransport implements Transport {
         Objects.requireNonNull(request, "request");
         running();
         return dialer.connect(request);
+    }
+
+    /** Every authenticated connection, both sides, until it closes. */
+    private void track(Connection connection) {
+        connections.add(connection);
+        connection.onClose(reason -> connections.remove(connection));
     }
 
     private EventLoopGroup running() {

@@ -345,4 +345,21 @@ class LoopbackTransportTest {
         assertThat(message).isEqualTo(gate.refusal);
         assertThat(second.hellos).isEmpty();
     }
+
+    @Test
+    void stoppingTheNovicesTransportTellsTheExpertWhy() throws Exception {
+        TcpTransport novicesTransport = new TcpTransport();
+        novicesTransport.start(SETTINGS);
+        try {
+            Listener listener = novicesTransport.listen(new ListenRequest(0, identity, gate, atNovice::add));
+            Connection expert = connect(request(listener.port(), PASSWORD));
+            List<String> heard = new CopyOnWriteArrayList<>();
+            expert.onClose(heard::add);
+            novicesTransport.deactivate();
+            TestSupport.await("the expert hears why", WAIT, () -> !heard.isEmpty());
+            assertThat(heard).containsExactly(TcpTransport.SHUTTING_DOWN);
+        } finally {
+            novicesTransport.deactivate();
+        }
+    }
 }
