@@ -100,6 +100,11 @@ public class X11ScreenSource implements ScreenSource {
             }
         }
         if (out.isEmpty()) out.add(new Monitor(0, "screen", rootBounds(display), true));
+        if (out.stream().noneMatch(Monitor::primary)) {
+            // Servers without a primary output (Xvfb, many VNC servers): the first monitor stands in.
+            Monitor first = out.get(0);
+            out.set(0, new Monitor(first.index(), first.name(), first.bounds(), true));
+        }
         return out;
     }
 

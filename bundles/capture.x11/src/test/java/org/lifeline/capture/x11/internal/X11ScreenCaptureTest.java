@@ -165,6 +165,7 @@ class X11ScreenCaptureTest {
         List<Monitor> monitors = source.monitors();
         assertThat(monitors).hasSize(1);
         assertThat(monitors.get(0).bounds()).isEqualTo(new Rect(0, 0, Xvfb.WIDTH, Xvfb.HEIGHT));
+        assertThat(monitors.get(0).primary()).isTrue();
         try (ScreenCapture capture = source.open(0)) {
             assertThat(capture.bounds()).isEqualTo(new Rect(0, 0, Xvfb.WIDTH, Xvfb.HEIGHT));
         }
