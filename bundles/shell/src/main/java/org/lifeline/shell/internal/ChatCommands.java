@@ -27,7 +27,7 @@ public class ChatCommands {
     public void chat(@Descriptor("session id") String session, @Descriptor("the message") String... words) {
         SessionCommands.run(() -> {
             if (words == null || words.length == 0) throw new LifelineException("nothing to send: usage ra:chat SESSION TEXT...");
-            chat().send(session, String.join(" ", words));
+            chat().send(session, SessionCommands.fromConsole(String.join(" ", words)));
         });
     }
 

@@ -42,13 +42,13 @@ public class InputCommands {
     public void type(@Descriptor("session id") String session, @Descriptor("the text") String... words) {
         SessionCommands.run(() -> {
             if (words == null || words.length == 0) throw new LifelineException("nothing to type: usage ra:type SESSION TEXT...");
-            input().type(session, String.join(" ", words));
+            input().type(session, SessionCommands.fromConsole(String.join(" ", words)));
         });
     }
 
     @Descriptor("expert: press and release one key: a name (Return, Escape, Tab, BackSpace, F1, Left ...), one character, or 0x hex")
     public void key(@Descriptor("session id") String session, @Descriptor("the key") String key) {
-        SessionCommands.run(() -> input().key(session, keysym(key)));
+        SessionCommands.run(() -> input().key(session, keysym(SessionCommands.fromConsole(key))));
     }
 
     @Descriptor("expert: click at X Y on the novice's screen with the left button")

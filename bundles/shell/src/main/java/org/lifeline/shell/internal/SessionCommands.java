@@ -1,6 +1,9 @@
 package org.lifeline.shell.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,7 +146,7 @@ public class SessionCommands {
             } catch (InvalidPathException e) {
                 throw new LifelineException("'" + file + "' is not a file name: give the ticket file");
             }
-            SessionInfo s = service().open(ticket, pw, name.isBlank() ? null : name);
+            SessionInfo s = service().open(ticket, pw, name.isBlank() ? null : fromConsole(name));
             System.out.println("session " + s.id() + ": connected to " + s.peerName() + " at " + s.peer()
                     + "; waiting for the novice to accept");
         });
@@ -403,6 +406,22 @@ public class SessionCommands {
                 if (i < r.length - 1) b.append(" ".repeat(width[i] - r[i].length() + 2));
             }
             o.println(b);
+        }
+    }
+
+    /**
+     * Gogo's console (shell 1.1.4) reads standard input one byte per character, so text typed in UTF-8
+     * arrives as its bytes ("GrÃ¼Ã\u009fe"). Text that is exactly such bytes and valid UTF-8 is decoded
+     * again; anything else (plain ASCII, real Unicode from another caller) is left as it is.
+     */
+    static String fromConsole(String s) {
+        if (s == null || s.chars().allMatch(c -> c < 0x80) || s.chars().anyMatch(c -> c > 0xff)) return s;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return s;
         }
     }
 

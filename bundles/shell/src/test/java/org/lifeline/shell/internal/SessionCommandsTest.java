@@ -90,6 +90,18 @@ class SessionCommandsTest {
     }
 
     @Test
+    void utf8BytesFromGogosConsoleBecomeTheTextThatWasTyped() {
+        String typed = "Grüße 👋 日本";
+        String asGogoHandsItOver = new String(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertThat(SessionCommands.fromConsole(asGogoHandsItOver)).isEqualTo(typed);
+        assertThat(SessionCommands.fromConsole("plain ascii")).isEqualTo("plain ascii");
+        assertThat(SessionCommands.fromConsole(typed)).isEqualTo(typed);
+        assertThat(SessionCommands.fromConsole("caf\u00e9")).isEqualTo("caf\u00e9");
+    }
+
+    @Test
     void byteCountsAreShortAndReadable() {
         assertThat(SessionCommands.bytes(512)).isEqualTo("512 B");
         assertThat(SessionCommands.bytes(1536)).isEqualTo("1.5 KiB");
