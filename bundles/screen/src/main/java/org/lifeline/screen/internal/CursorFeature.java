@@ -27,13 +27,12 @@ public class CursorFeature implements SessionFeature {
         sharing.cursorReceived(session, payload);
     }
 
-    @Override
-    public void stateChanged(Session session, SessionState state) {
-        if (state == SessionState.CLOSED) sharing.ended(session);
-    }
-
+    /**
+     * The view belongs to the SCREEN channel and ends with it; this channel ending alone (another CURSOR
+     * feature took over) must not stop the screen. Only a closed session is cleaned up from here too.
+     */
     @Override
     public void ended(Session session) {
-        sharing.ended(session);
+        if (session.state() == SessionState.CLOSED) sharing.ended(session);
     }
 }

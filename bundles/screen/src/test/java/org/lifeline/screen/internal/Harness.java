@@ -66,6 +66,10 @@ final class Harness implements AutoCloseable {
         return noviceScreen;
     }
 
+    CursorFeature expertCursorFeature() {
+        return expertCursor;
+    }
+
     ScreenFeature expertScreenFeature() {
         return expertScreen;
     }

@@ -256,6 +256,18 @@ class ScreenSharingTest {
     }
 
     @Test
+    void anotherCursorFeatureTakingTheChannelDoesNotStopTheScreen() throws Exception {
+        h.start();
+        assertThat(h.expertShows(h.source.frame())).isTrue();
+
+        h.expertCursorFeature().ended(h.wire.expert);
+        h.source.paint(new Rect(3, 3, 30, 30), 14);
+
+        assertThat(h.expertShows(h.source.frame())).isTrue();
+        assertThat(h.source.openCaptures()).isEqualTo(1);
+    }
+
+    @Test
     void aBetterScreenSourceRegisteredLiveTakesOverTheRunningSession() throws Exception {
         h.start();
         assertThat(h.expertShows(h.source.frame())).isTrue();
