@@ -21,7 +21,9 @@ final class MotionDetector {
     /** How far (pixels, each axis) a window may have moved between two updates and still be found. */
     static final int MOVE_RADIUS = 128;
     private static final int MIN_MOVE_VOTES = 4;
-    private static final int MAX_SAMPLES = 4096;
+    private static final int MAX_SAMPLES = 16384;
+    /** Rows of the old frame skipped between scanned ones; samples come in runs of this many rows. */
+    private static final int SCAN_STRIDE = 4;
     private static final int POLY = 0x01000193;
     private static final int POLY_TOP = pow(POLY, SEGMENT - 1);
 
@@ -38,6 +40,13 @@ final class MotionDetector {
 
     private int[] prevHash = new int[0];
     private int[] curHash = new int[0];
+    // row hashes per tile column of the model, kept across updates: index column * height + y
+    private int[] known = new int[0];
+    private boolean[] knownValid = new boolean[0];
+    private int[] fresh = new int[0];
+    private final IntList hashedColumns = new IntList(16);
+    private int hashedY0;
+    private int hashedY1;
     private int[] votes = new int[0];
     private final IntList touchedVotes = new IntList(64);
     private final IntIntTable rows = new IntIntTable();
@@ -69,6 +78,37 @@ final class MotionDetector {
         this.dirtyCount = dirtyCount;
         this.copies = copies;
         if (matched.length < dirty.length) matched = new boolean[dirty.length];
+        if (known.length != tilesX * height) {
+            known = new int[tilesX * height];
+            knownValid = new boolean[known.length];
+            fresh = new int[known.length];
+        }
+    }
+
+    /** The model was replaced wholesale (full frame, new size): no row hash is known. */
+    void forgetHashes() {
+        Arrays.fill(knownValid, false);
+        hashedColumns.clear();
+    }
+
+    /** The model changed in this rectangle: its row hashes are unknown from now on. */
+    void modelChanged(int x, int y, int w, int h) {
+        for (int c = x / tile; c <= (x + w - 1) / tile; c++) {
+            Arrays.fill(knownValid, c * height + y, c * height + y + h, false);
+        }
+    }
+
+    /**
+     * Call when the update is done and the model equals the frame: the rows hashed as "current" in this update
+     * are the model's rows now, so the next update need not hash them again.
+     */
+    void updateDone() {
+        for (int i = 0; i < hashedColumns.size(); i++) {
+            int base = hashedColumns.get(i) * height;
+            System.arraycopy(fresh, base + hashedY0, known, base + hashedY0, hashedY1 - hashedY0);
+            Arrays.fill(knownValid, base + hashedY0, base + hashedY1, true);
+        }
+        hashedColumns.clear();
     }
 
     /** Vertical scrolls: per column of tiles, offsets at which changed rows are found in the old frame. */
@@ -83,6 +123,9 @@ final class MotionDetector {
         }
         if (ty1 == ty0) return;
         int y0 = ty0 * tile, y1 = Math.min(height, (ty1 + 1) * tile), n = y1 - y0;
+        hashedColumns.clear();
+        hashedY0 = y0;
+        hashedY1 = y1;
         if (prevHash.length < n) {
             prevHash = new int[n];
             curHash = new int[n];
@@ -94,12 +137,16 @@ final class MotionDetector {
             if (inColumn < 2) continue;
             int bx = c * tile, bw = Math.min(tile, width - bx);
             rows.clear(n);
+            int base = c * height;
             for (int y = y0; y < y1; y++) {
-                int ph = rowHash(model, y * width + bx, bw);
+                int ph = knownValid[base + y] ? known[base + y] : rowHash(model, y * width + bx, bw);
+                int ch = rowHash(cur, y * width + bx, bw);
                 prevHash[y - y0] = ph;
-                curHash[y - y0] = rowHash(cur, y * width + bx, bw);
+                curHash[y - y0] = ch;
+                fresh[base + y] = ch;
                 if (ph != 0) rows.put(ph, y);
             }
+            hashedColumns.add(c);
             for (int y = y0; y < y1; y++) {
                 int ch = curHash[y - y0];
                 if (ch == 0 || ch == prevHash[y - y0]) continue;
@@ -118,7 +165,8 @@ final class MotionDetector {
         int r = MOVE_RADIUS;
         int samples = 0;
         int x0 = Integer.MAX_VALUE, x1 = -1, y0 = Integer.MAX_VALUE, y1 = -1;
-        int stride = Math.max(1, dirtyCount * 8 / MAX_SAMPLES + 1);
+        int perTile = 4 * SCAN_STRIDE * Math.max(1, tile / SEGMENT);
+        int stride = Math.max(1, dirtyCount * perTile / MAX_SAMPLES + 1);
         for (int i = 0; i < dirtyCount; i += stride) {
             int t = dirtyList[i];
             int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
@@ -127,14 +175,17 @@ final class MotionDetector {
             x1 = Math.max(x1, tx + tw);
             y0 = Math.min(y0, ty);
             y1 = Math.max(y1, ty + th);
-            for (int ry = tile / 8; ry < th; ry += tile / 4) {
-                for (int rx = tile / 8; rx + SEGMENT <= tw; rx += tile / 2) {
-                    int o = (ty + ry) * width + tx + rx;
-                    if (uniform(cur, o, SEGMENT) || samples == MAX_SAMPLES) continue;
-                    sampleX[samples] = tx + rx;
-                    sampleY[samples] = ty + ry;
-                    sampleHash[samples] = segmentHash(cur, o);
-                    samples++;
+            // runs of SCAN_STRIDE rows: the old frame is then scanned on every SCAN_STRIDE-th row only
+            for (int group = tile / 8; group < th; group += tile / 4) {
+                for (int ry = group; ry < Math.min(th, group + SCAN_STRIDE); ry++) {
+                    for (int rx = 0; rx + SEGMENT <= tw; rx += SEGMENT) {
+                        int o = (ty + ry) * width + tx + rx;
+                        if (samples == MAX_SAMPLES || uniform(cur, o, SEGMENT)) continue;
+                        sampleX[samples] = tx + rx;
+                        sampleY[samples] = ty + ry;
+                        sampleHash[samples] = segmentHash(cur, o);
+                        samples++;
+                    }
                 }
             }
         }
@@ -152,7 +203,7 @@ final class MotionDetector {
         int sy0 = Math.max(0, y0 - r), sy1 = Math.min(height, y1 + r);
         if (sx1 - sx0 < SEGMENT) return;
         int side = 2 * r + 1;
-        for (int y = sy0; y < sy1; y++) {
+        for (int y = sy0; y < sy1; y += SCAN_STRIDE) {
             int row = y * width;
             int h = segmentHash(model, row + sx0);
             for (int x = sx0; ; x++) {
@@ -327,17 +378,32 @@ final class MotionDetector {
         return Arrays.equals(cur, o, o + w, model, s, s + w);
     }
 
-    /** A hash of {@code n} pixels, 0 when they are all one colour (such rows say nothing about motion). */
+    /**
+     * A hash of every second pixel of a row segment, 0 when those are all one colour (such rows say nothing
+     * about motion). It only proposes offsets, which are checked pixel for pixel, so half the pixels are
+     * enough; four independent lanes keep the multiplier busy instead of waiting on one dependency chain.
+     */
     private static int rowHash(int[] px, int o, int n) {
         int first = px[o];
-        int h = 0x811C9DC5;
-        boolean same = true;
-        for (int i = 0; i < n; i++) {
-            int p = px[o + i];
-            same &= p == first;
-            h = (h ^ p) * POLY;
+        int h0 = 0x811C9DC5, h1 = 0x01000193, h2 = 0x7FEB352D, h3 = 0x846CA68B;
+        int diff = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            int p0 = px[o + i], p1 = px[o + i + 2], p2 = px[o + i + 4], p3 = px[o + i + 6];
+            diff |= (p0 ^ first) | (p1 ^ first) | (p2 ^ first) | (p3 ^ first);
+            h0 = (h0 ^ p0) * POLY;
+            h1 = (h1 ^ p1) * POLY;
+            h2 = (h2 ^ p2) * POLY;
+            h3 = (h3 ^ p3) * POLY;
         }
-        if (same) return 0;
+        for (; i < n; i += 2) {
+            int p = px[o + i];
+            diff |= p ^ first;
+            h0 = (h0 ^ p) * POLY;
+        }
+        if (diff == 0) return 0;
+        int h = ((h0 * 31 + h1) * 31 + h2) * 31 + h3;
+        h ^= h >>> 16;
         return h == 0 ? 1 : h;
     }
 

@@ -129,8 +129,16 @@ final class TileEncoder implements FrameEncoder {
             if (dirtyCount >= MotionDetector.MIN_DIRTY_TILES) findMotion(cur);
         }
         collectRects(cur, full);
+        if (full) {
+            motion.forgetHashes();
+        } else {
+            for (int i = 0; i < copies.size(); i += 6) {
+                motion.modelChanged(copies.get(i + 2), copies.get(i + 3), copies.get(i + 4), copies.get(i + 5));
+            }
+        }
         if (!full && copies.size() == 0 && rects.size() == 0) return null;
-        writeBody(cur);
+        writeBody(cur, full);
+        motion.updateDone();
         byte[] update = compress(full);
         if (full) System.arraycopy(cur, 0, model, 0, cur.length);
         needFull = false;
@@ -155,6 +163,7 @@ final class TileEncoder implements FrameEncoder {
         model = new int[w * h];
         dirty = new boolean[tileCount];
         dirtyList = new int[tileCount];
+        motion.bind(model, model, w, h, tile, dirty, dirtyList, 0, copies);
         needFull = true;
     }
 
@@ -265,7 +274,7 @@ final class TileEncoder implements FrameEncoder {
         rects.add(h);
     }
 
-    private void writeBody(int[] cur) {
+    private void writeBody(int[] cur, boolean full) {
         body.reset();
         int copyCount = copies.size() / 6;
         body.varint(copyCount);
@@ -280,6 +289,7 @@ final class TileEncoder implements FrameEncoder {
             last = t;
             int px = (t % tilesX) * tile + x, py = (t / tilesX) * tile + y;
             writeTile(cur, px, py, x, y, w, h);
+            if (!full) motion.modelChanged(px, py, w, h);
             for (int r = 0; r < h; r++) {
                 int o = (py + r) * width + px;
                 System.arraycopy(cur, o, model, o, w);

@@ -82,11 +82,11 @@ public final class WorkloadReplay {
         int width = args.length > 0 ? Integer.parseInt(args[0]) : 1280;
         int height = args.length > 1 ? Integer.parseInt(args[1]) : 800;
         List<Phase> phases = script(width, height);
-        int[][] variants = {{64, 6}, {32, 6}, {64, 1}, {64, 3}, {64, 9}};
+        int[][] variants = {{32, 6}, {64, 6}, {16, 6}, {32, 1}, {32, 3}, {32, 9}};
         for (int round = 0; round < 2; round++) {
             // round 0 warms the JIT; round 1 is reported
             for (int[] v : variants) {
-                for (EncoderSettings settings : round == 1 && v[0] == 64 && v[1] == 6
+                for (EncoderSettings settings : round == 1 && v[0] == 32 && v[1] == 6
                         ? List.of(EncoderSettings.LOSSLESS, new EncoderSettings(16, 0), EncoderSettings.LOW_BANDWIDTH)
                         : List.of(EncoderSettings.LOSSLESS)) {
                     run(phases, settings, v[0], v[1], round == 1);
