@@ -94,9 +94,11 @@ public final class Xvfb implements AutoCloseable {
         return spawn(builder(command));
     }
 
-    /** Starts a prepared client (see {@link #builder}) that is killed when this server closes. */
+    /** Starts a prepared client (see {@link #builder}) that is killed when this server closes; output is dropped unless redirected. */
     public Process spawn(ProcessBuilder builder) throws IOException {
-        Process p = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        builder.redirectErrorStream(true);
+        if (builder.redirectOutput() == ProcessBuilder.Redirect.PIPE) builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = builder.start();
         clients.add(p);
         return p;
     }

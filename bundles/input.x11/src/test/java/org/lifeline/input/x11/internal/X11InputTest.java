@@ -122,12 +122,43 @@ class X11InputTest {
         X11.Display probe = X11.INSTANCE.XOpenDisplay(xvfb.display());
         try {
             input.pointer(700, 500, 1);
-            assertThat(buttons(probe) & BUTTON1_MASK).isNotZero();
+            assertThat(awaitButton1(probe, true)).as("button 1 down").isTrue();
             input.pointer(700, 500, 0);
-            assertThat(buttons(probe) & BUTTON1_MASK).isZero();
+            assertThat(awaitButton1(probe, false)).as("button 1 up").isTrue();
         } finally {
             X11.INSTANCE.XCloseDisplay(probe);
         }
+    }
+
+    @Test
+    void wheelNotchesArriveAsButtons4To7() throws Exception {
+        Path log = dir.resolve("xev.txt");
+        // Line-buffered, or xev's report sits in its stdio buffer until it exits.
+        xvfb.spawn(xvfb.builder("stdbuf", "-oL", "xev", "-root", "-event", "button").redirectOutput(log.toFile()));
+        input.pointer(1200, 700, 0);
+        // xev shows nothing until it has selected the events: click the middle button until it reports one.
+        Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+        while (!pressedButtons(log).contains(2)) {
+            assertThat(Instant.now()).as("xev listening").isBefore(deadline);
+            input.pointer(1200, 700, 0b010);
+            input.pointer(1200, 700, 0);
+            Thread.sleep(50);
+        }
+        int ready = pressedButtons(log).size();
+        input.wheel(1, -1);
+        input.wheel(0, 2);
+        while (pressedButtons(log).size() < ready + 4 && Instant.now().isBefore(deadline)) Thread.sleep(50);
+        java.util.List<Integer> buttons = pressedButtons(log);
+        assertThat(buttons.subList(ready, buttons.size())).containsExactly(4, 7, 5, 5);
+    }
+
+    private static java.util.List<Integer> pressedButtons(Path xevLog) throws java.io.IOException {
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        if (!Files.exists(xevLog)) return out;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ButtonPress event[^\\n]*\\n[^\\n]*\\n\\s*state \\S+, button (\\d+)")
+                .matcher(Files.readString(xevLog));
+        while (m.find()) out.add(Integer.parseInt(m.group(1)));
+        return out;
     }
 
     @Test
@@ -183,6 +214,16 @@ class X11InputTest {
         } finally {
             own.deactivate();
         }
+    }
+
+    /** Another connection's requests may be handled first: wait (bounded) for the state to show. */
+    private static boolean awaitButton1(X11.Display probe, boolean down) throws InterruptedException {
+        Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+        while (((buttons(probe) & BUTTON1_MASK) != 0) != down) {
+            if (Instant.now().isAfter(deadline)) return false;
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     private static int buttons(X11.Display probe) {
