@@ -48,7 +48,7 @@ class InvitationScriptIT {
         try (LauncherProcess novice = LauncherProcess.start("novice", dir.resolve("data"), null,
                 "org.lifeline.candidates.cfg", LOOPBACK_ONLY)) {
             String tooLong = novice.run("ra:invite --out " + dir.resolve("a.msrcincident") + " --password pw123456 --expires 100d");
-            assertThat(tooLong).containsIgnoringCase("99 days");
+            assertThat(tooLong).contains("at most 99");
             assertThat(dir.resolve("a.msrcincident")).doesNotExist();
 
             String noPassword = novice.run("ra:invite --out " + dir.resolve("b.msrcincident") + " --no-password");
@@ -57,7 +57,7 @@ class InvitationScriptIT {
 
             novice.ok("ra:policy invitations.enabled false");
             String disabled = novice.run("ra:invite --out " + dir.resolve("c.msrcincident") + " --password pw123456");
-            assertThat(disabled).containsIgnoringCase("disabled");
+            assertThat(disabled).contains("turned off");
             assertThat(dir.resolve("c.msrcincident")).doesNotExist();
             assertThat(novice.ok("ra:invitations")).doesNotContain("OPEN");
         }

@@ -68,11 +68,44 @@ public class PolicyCommands {
                 Object typed = validate(k, value, props);
                 props.put(k, typed);
                 c.update(props);
+                awaitApplied(k, typed);
                 System.out.println("policy " + k + " = " + typed);
             } catch (IOException e) {
                 throw new LifelineException("the policy could not be saved (" + e.getMessage() + "): check the data folder");
             }
         });
+    }
+
+    /** How long a script's next command may have to wait for ConfigAdmin to deliver a change. */
+    static final long APPLY_TIMEOUT_MILLIS = 5_000;
+
+    /**
+     * ConfigAdmin delivers changes asynchronously; waiting here means the next line of a script (e.g. an
+     * ra:invite right after invitations.enabled false) already runs under the new policy.
+     */
+    private void awaitApplied(String key, Object value) {
+        long deadline = System.currentTimeMillis() + APPLY_TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            AssistancePolicy p = policy;
+            if (p != null && inForce(p, key, value)) return;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new LifelineException("the policy was saved but is not in force yet: check ra:policy in a moment");
+    }
+
+    private static boolean inForce(AssistancePolicy p, String key, Object value) {
+        return switch (key) {
+            case INVITATIONS -> value.equals(p.invitationsEnabled());
+            case CONTROL -> value.equals(p.controlEnabled());
+            case PASSWORD -> value.equals(p.passwordRequired());
+            case EXPIRY_DEFAULT -> Durations.parse(value.toString()).equals(p.defaultExpiry());
+            default -> Durations.parse(value.toString()).equals(p.maxExpiry());
+        };
     }
 
     /** Checks {@code value} for {@code key} against the rest of the stored policy; returns what to store. */

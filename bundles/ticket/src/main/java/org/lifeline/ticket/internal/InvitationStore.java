@@ -286,6 +286,8 @@ public class InvitationStore implements InvitationService, InvitationGate {
             synchronized (lock) {
                 ensureOpen();
                 writeIdentity(p.id(), identity);
+                // the listener asks for the identity before the invitation is stored
+                identities.put(p.id(), identity);
             }
             r.port = p.listener().listen(p.id(), request.port());
             listening = true;
@@ -308,6 +310,7 @@ public class InvitationStore implements InvitationService, InvitationGate {
         } catch (RuntimeException e) {
             if (listening) closeQuietly(p.listener(), p.id());
             synchronized (lock) {
+                identities.remove(p.id());
                 if (folder != null) deleteQuietly(p.id());
             }
             throw e;
@@ -532,9 +535,10 @@ public class InvitationStore implements InvitationService, InvitationGate {
     }
 
     private Optional<NoviceIdentity> identityLocked(String invitationId) {
-        if (invitationId == null || !records.containsKey(invitationId)) return Optional.empty();
+        if (invitationId == null) return Optional.empty();
         NoviceIdentity cached = identities.get(invitationId);
         if (cached != null) return Optional.of(cached);
+        if (!records.containsKey(invitationId)) return Optional.empty();
         try {
             NoviceIdentity loaded = NoviceKeys.read(keyFile(invitationId), certFile(invitationId));
             identities.put(invitationId, loaded);
