@@ -21,7 +21,9 @@ record ControlMessage(Type type, String reason) {
 
     enum Type {
         CONSENT_ACCEPTED(1), CONSENT_DENIED(2), CONTROL_REQUEST(3), CONTROL_GRANTED(4), CONTROL_DENIED(5),
-        CONTROL_ENDED(6), CONTROL_RELEASED(7), BYE(8);
+        CONTROL_ENDED(6), CONTROL_RELEASED(7), BYE(8),
+        /** Expert → novice: this connection is the one the expert kept; ask the novice. */
+        CONSENT_REQUEST(9);
 
         final int code;
 

@@ -300,14 +300,59 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
             connection.close("the novice's Lifeline is stopping");
             return;
         }
-        Hello hello = connection.hello();
-        String expert = displayName(hello == null ? null : hello.expertName());
-        boolean lowBandwidth = hello != null && hello.lowBandwidth();
-        LiveSession s = newSession(Role.NOVICE, connection, expert, localUserName(), invitationId, lowBandwidth);
-        register(s, () -> {
-            audit(s, "connected", fields());
-            publish(s, SessionEvent.Type.CONSENT_REQUESTED, s.who() + " wants to connect");
-        });
+        connection.onFrame(new PendingConnection(invitationId, connection)::frame);
+    }
+
+    /**
+     * An authenticated connection the expert has not yet claimed. The expert's transport may authenticate on
+     * several candidate addresses at once and keep only the first; the session layer there says
+     * CONSENT_REQUEST on the one it keeps, so the novice is asked once, about that one, and the others close
+     * without a trace.
+     */
+    private final class PendingConnection {
+        private final String invitationId;
+        private final Connection connection;
+        /** Set once claimed; frames arrive on one transport thread, in order. */
+        private volatile LiveSession session;
+
+        PendingConnection(String invitationId, Connection connection) {
+            this.invitationId = invitationId;
+            this.connection = connection;
+        }
+
+        void frame(WireChannel channel, byte[] payload) {
+            LiveSession s = session;
+            if (s != null) {
+                received(s, channel, payload);
+                return;
+            }
+            ControlMessage m = null;
+            if (channel == WireChannel.CONTROL) {
+                try {
+                    m = ControlMessage.decode(payload);
+                } catch (MalformedFrameException e) {
+                    warn("dropped a malformed control message from {}: {}", connection.peer(), e.getMessage());
+                    return;
+                }
+            }
+            if (m == null || m.type() != Type.CONSENT_REQUEST) {
+                info("dropped a {} frame from {}: the expert has not asked for consent yet", channel, connection.peer());
+                return;
+            }
+            claim();
+        }
+
+        private void claim() {
+            Hello hello = connection.hello();
+            String expert = displayName(hello == null ? null : hello.expertName());
+            boolean lowBandwidth = hello != null && hello.lowBandwidth();
+            LiveSession s = newSession(Role.NOVICE, connection, expert, localUserName(), invitationId, lowBandwidth);
+            session = s;
+            register(s, false, () -> {
+                audit(s, "connected", fields());
+                publish(s, SessionEvent.Type.CONSENT_REQUESTED, s.who() + " wants to connect");
+            });
+        }
     }
 
     // ---------------------------------------------------------------- expert: opening a ticket
@@ -349,11 +394,12 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
                 }
                 LiveSession s = newSession(Role.EXPERT, c, novice, expertName, ticket.invitationId(),
                         ticket.lowBandwidth());
-                register(s, () -> {
+                register(s, true, () -> {
                     audit(s, "connected", fields());
                     publish(s, SessionEvent.Type.STATE_CHANGED,
                             "connected to " + s.who() + ": waiting for " + novice + " to accept");
                 });
+                s.sendControl(ControlMessage.of(Type.CONSENT_REQUEST));
                 return s;
             }
         });
@@ -407,14 +453,14 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
         return new LiveSession(id, role, c, peerName, localName, invitationId, lowBandwidth, clock.instant(), mailbox);
     }
 
-    /** Makes the session visible, announces it, then starts taking its frames. */
-    private void register(LiveSession s, Runnable announce) {
+    /** Makes the session visible, announces it, then starts taking its frames (unless a receiver already routes them). */
+    private void register(LiveSession s, boolean takeFrames, Runnable announce) {
         synchronized (s) {
             sessions.put(s.id(), s);
             announce.run();
         }
         Connection c = s.connection();
-        c.onFrame((channel, payload) -> received(s, channel, payload));
+        if (takeFrames) c.onFrame((channel, payload) -> received(s, channel, payload));
         c.onClose(reason -> closeSession(s, reason == null || reason.isBlank() ? "the connection closed" : reason,
                 null));
         if (!c.isOpen()) closeSession(s, "the connection closed", null);
@@ -758,6 +804,10 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
                     controlChanged = true;
                 }
                 case BYE -> closeSession(s, reason.isEmpty() ? s.peerName() + " ended the session" : reason, null);
+                case CONSENT_REQUEST -> {
+                    expect(s, m, Role.NOVICE, false);
+                    return;
+                }
                 default -> throw new IllegalStateException(m.type().name());
             }
         }

@@ -188,6 +188,24 @@ class SessionManagerTest {
     }
 
     @Test
+    void aConnectionTheExpertDoesNotKeepNeverReachesTheNovice() throws Exception {
+        int port = novice.listen(INVITATION, 0);
+        ConnectRequest raw = new ConnectRequest(List.of(new HostPort("127.0.0.1", port)), new byte[] { 1 },
+                new org.lifeline.api.transport.Hello(1, INVITATION, "alice", false), PASSWORD.toCharArray(),
+                Duration.ofMillis(500), Duration.ofSeconds(20));
+        FakeConnection loser = (FakeConnection) network.transport().connect(raw).get();
+        loser.send(WireChannel.CHAT, utf8("hello?"));
+        Fakes.awaitLine(noviceLog, "the expert has not asked for consent yet");
+        loser.close("another candidate won");
+
+        connect();
+
+        assertThat(novice.sessions()).extracting(SessionInfo::id).containsExactly("1");
+        assertThat(noviceEvents.all).filteredOn(e -> e.type() == SessionEvent.Type.CONSENT_REQUESTED).hasSize(1);
+        assertThat(auditEvents(novice, tmp.resolve("novice"))).containsExactly("connected");
+    }
+
+    @Test
     void featuresReceiveNothingBeforeTheNoviceConsents() throws Exception {
         connect();
         assertThat(expertSession().send(WireChannel.CHAT, utf8("polite"))).isFalse();
