@@ -85,6 +85,8 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
     /** How long {@link #open} waits beyond the transport's own timeout before giving up on it. */
     static final Duration CONNECT_GRACE = Duration.ofSeconds(5);
+    /** How long an authenticated connection may stay unclaimed before the novice closes it. */
+    static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(30);
     /** Names come from the peer; longer ones are cut so tables and logs stay readable. */
     static final int MAX_NAME_CHARS = 64;
     /** Ended sessions stay visible (ra:sessions, ra:await) until this many have piled up. */
@@ -300,7 +302,9 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
             connection.close("the novice's Lifeline is stopping");
             return;
         }
-        connection.onFrame(new PendingConnection(invitationId, connection)::frame);
+        PendingConnection pending = new PendingConnection(invitationId, connection);
+        connection.onFrame(pending::frame);
+        CompletableFuture.delayedExecutor(CLAIM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).execute(pending::expire);
     }
 
     /**
@@ -340,6 +344,14 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
                 return;
             }
             claim();
+        }
+
+        /** A connection nobody claims would hold the novice's resources for as long as the expert likes. */
+        void expire() {
+            if (session == null && connection.isOpen()) {
+                info("closing the connection from {}: it never asked for consent", connection.peer());
+                connection.close("the connection did not ask for the novice's consent in time");
+            }
         }
 
         private void claim() {
