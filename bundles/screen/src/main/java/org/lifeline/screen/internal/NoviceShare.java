@@ -266,8 +266,8 @@ final class NoviceShare {
             long ackMillis = (System.nanoTime() - sentAtNanos) / 1_000_000;
             sentAtNanos = 0;
             if (auto.sample(sentBytes, ackMillis, session.roundTripMillis()) && quality == Quality.AUTO) {
-                log.info("Session {}: line throughput about {} KiB/s: screen quality now {}", session.id(),
-                        Math.round(auto.bytesPerSecond() / 1024), auto.lossy() ? "low" : "lossless");
+                log.info("Session {}: line throughput about {} KiB/s: the automatic screen quality changes",
+                        session.id(), Math.round(auto.bytesPerSecond() / 1024));
             }
         }
         if (!acknowledges) {
@@ -283,16 +283,11 @@ final class NoviceShare {
 
     private void serve() {
         if (session.pendingBytes() > maxPendingBytes) return;
+        boolean settingsChanged = applySettings();
         List<Rect> grabbed = capture.grab(frame);
         if (!grabbed.isEmpty()) activityNanos = System.nanoTime();
         accumulate(grabbed);
-        if (!fullFrameDue && damage != null && damage.isEmpty()) return;
-        EncoderSettings wanted = desiredSettings();
-        if (!wanted.equals(applied)) {
-            encoder.settings(wanted);
-            applied = wanted;
-            statsDue = true;
-        }
+        if (!fullFrameDue && !settingsChanged && damage != null && damage.isEmpty()) return;
         byte[] update = encoder.encode(frame, fullFrameDue ? null : damage);
         damage = new ArrayList<>();
         if (update == null) return;
@@ -319,6 +314,23 @@ final class NoviceShare {
             statsAtNanos = now;
             statsDue = false;
         }
+    }
+
+    /**
+     * Applies a new quality before the next update, and makes that update happen even on an idle screen.
+     * Going back to lossless restarts the stream, so the expert's picture is exact again everywhere (not just
+     * where the screen changes next), whatever the codec does with lossy tiles it sent before.
+     */
+    private boolean applySettings() {
+        EncoderSettings wanted = desiredSettings();
+        if (wanted.equals(applied)) return false;
+        boolean exactAgain = wanted.lossless() && !applied.lossless();
+        encoder.settings(wanted);
+        applied = wanted;
+        statsDue = true;
+        if (exactAgain) restartStream();
+        log.info("Session {}: screen quality now {}", session.id(), describe(applied));
+        return true;
     }
 
     private void oversized(int length) {
