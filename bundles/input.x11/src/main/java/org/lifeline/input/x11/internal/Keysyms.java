@@ -11,6 +11,14 @@ final class Keysyms {
     private Keysyms() {
     }
 
+    /**
+     * TTY, cursor, keypad and function keys (0xff00..0xffff): they keep whatever modifiers the expert
+     * holds, since Shift+Tab or Shift+Left mean something of their own.
+     */
+    static boolean isFunctionKey(long keysym) {
+        return keysym >= 0xff00 && keysym <= 0xffff;
+    }
+
     /** Shift, Control, Caps/Shift Lock, Meta, Alt, Super, Hyper (0xffe1..0xffee) and the ISO level/group keys. */
     static boolean isModifier(long keysym) {
         return (keysym >= 0xffe1 && keysym <= 0xffee) || (keysym >= 0xfe01 && keysym <= 0xfe13) || keysym == MODE_SWITCH;

@@ -141,7 +141,7 @@ public class X11Input implements InputSink, EscapeWatcher {
         restoreLingeringRemaps();
         KeyboardMap.Place place = keyboard.find(sym).orElseGet(() -> new KeyboardMap.Place(borrowKeycode(sym), 0));
         if (remapped.containsKey(sym)) remapUsed.put(place.keycode(), System.nanoTime());
-        List<int[]> undo = Keysyms.isModifier(sym) ? List.of() : adjustModifiers(place);
+        List<int[]> undo = Keysyms.isModifier(sym) || Keysyms.isFunctionKey(sym) ? List.of() : adjustModifiers(place);
         boolean escape = sym == Keysyms.ESCAPE;
         if (escape) watches.forEach(EscapeWatch::injected);
         if (!fake(place.keycode(), true) && escape) watches.forEach(EscapeWatch::injectionFailed);

@@ -152,6 +152,38 @@ class X11InputTest {
         assertThat(buttons.subList(ready, buttons.size())).containsExactly(4, 7, 5, 5);
     }
 
+    @Test
+    void functionKeysKeepTheShiftTheExpertHolds() throws Exception {
+        Path log = dir.resolve("xev-keys.txt");
+        xvfb.spawn(xvfb.builder("stdbuf", "-oL", "xev", "-root", "-event", "keyboard").redirectOutput(log.toFile()));
+        // No window under the pointer: with the server's default PointerRoot focus, keys go to the root.
+        input.pointer(1200, 700, 0);
+        Instant deadline = Instant.now().plus(ARRIVAL_TIMEOUT);
+        while (!Files.exists(log) || !Files.readString(log).contains("(keysym 0xffc2, F5)")) {
+            assertThat(Instant.now()).as("xev listening").isBefore(deadline);
+            key(0xffc2);
+            Thread.sleep(50);
+        }
+        input.key(0xffe1, true);
+        key(0xff09);
+        key('A');
+        input.key(0xffe1, false);
+        java.util.regex.Pattern press = java.util.regex.Pattern.compile(
+                "KeyPress event[^\\n]*\\n[^\\n]*\\n\\s*state (0x[0-9a-f]+), keycode \\d+ \\(keysym (0x[0-9a-f]+),");
+        String tab = null, capitalA = null;
+        while (Instant.now().isBefore(deadline) && (tab == null || capitalA == null)) {
+            java.util.regex.Matcher m = press.matcher(Files.readString(log));
+            while (m.find()) {
+                // xev names the key by what it gives with the state: Tab with Shift is ISO_Left_Tab.
+                if (m.group(2).equals("0xfe20")) tab = m.group(1);
+                if (m.group(2).equals("0x41")) capitalA = m.group(1);
+            }
+            Thread.sleep(50);
+        }
+        assertThat(tab).as("Shift+Tab's state").isEqualTo("0x1");
+        assertThat(capitalA).as("Shift+A's state").isEqualTo("0x1");
+    }
+
     private static java.util.List<Integer> pressedButtons(Path xevLog) throws java.io.IOException {
         java.util.List<Integer> out = new java.util.ArrayList<>();
         if (!Files.exists(xevLog)) return out;
