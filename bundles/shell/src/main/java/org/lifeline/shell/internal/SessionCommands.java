@@ -282,7 +282,7 @@ public class SessionCommands {
         }
 
         @Override
-        void execute(SessionService s, List<String> args) {
+        void perform(SessionService s, List<String> args) {
             String id = one(args, "ra:take-control SESSION");
             s.takeControl(id);
             System.out.println("session " + id + ": asked for control; waiting for the novice to grant it (ra:await "
@@ -303,7 +303,7 @@ public class SessionCommands {
         }
 
         @Override
-        void execute(SessionService s, List<String> args) {
+        void perform(SessionService s, List<String> args) {
             String id = one(args, "ra:release-control SESSION");
             s.releaseControl(id);
             System.out.println("session " + id + ": control given back");
@@ -323,7 +323,7 @@ public class SessionCommands {
         }
 
         @Override
-        void execute(SessionService s, List<String> args) {
+        void perform(SessionService s, List<String> args) {
             if (args.size() > 1) throw new LifelineException("usage: ra:stop-control [SESSION]");
             String id = args.isEmpty() ? null : args.get(0);
             s.stopControl(id);
@@ -336,14 +336,14 @@ public class SessionCommands {
         @Override
         public Object execute(CommandSession session, List<Object> arguments) {
             List<String> args = arguments.stream().map(String::valueOf).toList();
-            run(() -> execute(require(this::service), args));
+            run(() -> perform(require(this::service), args));
             return null;
         }
 
         /** DS does not look at a superclass's fields, so each command holds its own reference. */
         abstract SessionService service();
 
-        abstract void execute(SessionService service, List<String> args);
+        abstract void perform(SessionService service, List<String> args);
 
         static String one(List<String> args, String usage) {
             if (args.size() != 1) throw new LifelineException("usage: " + usage);

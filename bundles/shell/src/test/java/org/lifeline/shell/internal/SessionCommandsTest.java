@@ -102,6 +102,30 @@ class SessionCommandsTest {
     }
 
     @Test
+    void dashedCommandsPassTheSessionOrNoneToTheService() {
+        java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SessionService recording = (SessionService) Proxy.newProxyInstance(SessionService.class.getClassLoader(),
+                new Class<?>[] { SessionService.class }, (p, m, a) -> {
+                    calls.add(m.getName() + " " + (a == null ? "" : a[0]));
+                    return null;
+                });
+        SessionCommands.TakeControl take = new SessionCommands.TakeControl();
+        take.service = recording;
+        SessionCommands.StopControl stop = new SessionCommands.StopControl();
+        stop.service = recording;
+        SessionCommands.ReleaseControl release = new SessionCommands.ReleaseControl();
+
+        take.execute(null, java.util.List.of("3"));
+        stop.execute(null, java.util.List.of());
+        stop.execute(null, java.util.List.of("2"));
+
+        assertThat(calls).containsExactly("takeControl 3", "stopControl null", "stopControl 2");
+        assertThatThrownBy(() -> take.execute(null, java.util.List.of())).hasMessage("usage: ra:take-control SESSION");
+        assertThatThrownBy(() -> release.execute(null, java.util.List.of("1")))
+                .hasMessageContaining("the session bundle (org.lifeline.session) is not running");
+    }
+
+    @Test
     void byteCountsAreShortAndReadable() {
         assertThat(SessionCommands.bytes(512)).isEqualTo("512 B");
         assertThat(SessionCommands.bytes(1536)).isEqualTo("1.5 KiB");
