@@ -68,7 +68,8 @@ final class AwtInputSink implements InputSink {
             robot.keyPress(stroke.keyCode());
         } else {
             boolean addShift = stroke.shift() && shiftsHeld == 0;
-            boolean liftShift = !stroke.shift() && shiftsHeld > 0 && isLetterOrDigit(stroke.keyCode());
+            // A character keysym already says which case the expert wants; function keys keep Shift (Shift+Tab).
+            boolean liftShift = !stroke.shift() && shiftsHeld > 0 && KeysymStrokes.isCharacter(keysym);
             if (addShift) robot.keyPress(KeyEvent.VK_SHIFT);
             if (liftShift) robot.keyRelease(KeyEvent.VK_SHIFT);
             robot.keyPress(stroke.keyCode());
@@ -76,10 +77,6 @@ final class AwtInputSink implements InputSink {
             if (liftShift) robot.keyPress(KeyEvent.VK_SHIFT);
         }
         pressed.put(keysym, stroke);
-    }
-
-    private static boolean isLetterOrDigit(int keyCode) {
-        return (keyCode >= KeyEvent.VK_A && keyCode <= KeyEvent.VK_Z) || (keyCode >= KeyEvent.VK_0 && keyCode <= KeyEvent.VK_9);
     }
 
     /** Lets go of every key and button still held, so a stopped sink leaves nothing pressed. */

@@ -49,6 +49,11 @@ final class KeysymStrokes {
     private KeysymStrokes() {
     }
 
+    /** A keysym that stands for a character (Latin-1 or Unicode), not a function or modifier key. */
+    static boolean isCharacter(int keysym) {
+        return (keysym >= 0x20 && keysym <= LATIN1_LAST) || keysym >= UNICODE_KEYSYM;
+    }
+
     static boolean isShift(int keysym) {
         return keysym == 0xffe1 || keysym == 0xffe2;
     }

@@ -38,6 +38,14 @@ class KeysymStrokesTest {
     }
 
     @Test
+    void charactersAreToldFromFunctionKeys() {
+        assertThat(KeysymStrokes.isCharacter('a')).isTrue();
+        assertThat(KeysymStrokes.isCharacter(0x1000436)).isTrue();
+        assertThat(KeysymStrokes.isCharacter(0xff09)).isFalse();
+        assertThat(KeysymStrokes.isCharacter(0xffe1)).isFalse();
+    }
+
+    @Test
     void controlCharactersAndUnknownKeysymsCannotBeTyped() {
         assertThat(KeysymStrokes.of(0x08)).isEmpty();
         assertThat(KeysymStrokes.of(0xfe50)).isEmpty();
