@@ -129,8 +129,9 @@ public class X11Input implements InputSink, EscapeWatcher {
 
     @Override
     public synchronized void key(int keysym, boolean down) {
-        ensureOpen();
         long sym = keysym & 0xffffffffL;
+        if (sym == KeyboardMap.NO_SYMBOL) return;
+        ensureOpen();
         if (!down) {
             Integer keycode = pressed.remove(sym);
             if (keycode == null) keycode = keyboard.find(sym).map(KeyboardMap.Place::keycode).orElse(null);
