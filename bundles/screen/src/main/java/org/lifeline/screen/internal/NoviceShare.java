@@ -297,8 +297,13 @@ final class NoviceShare {
         }
         int seq = current.want();
         String codecId = encoder.codecId();
-        for (int offset = 0; offset < update.length; offset += ScreenProtocol.MAX_CHUNK_BYTES) {
-            if (!session.send(WireChannel.SCREEN, ScreenProtocol.updateChunk(seq, epoch, codecId, update, offset))) {
+        // On a slow line small chunks let input and chat overtake the update sooner.
+        int chunk = applied.lossless() ? ScreenProtocol.MAX_CHUNK_BYTES : ScreenProtocol.LOW_BANDWIDTH_CHUNK_BYTES;
+        for (int offset = 0; offset < update.length; offset += chunk) {
+            if (!session.send(WireChannel.SCREEN,
+                    ScreenProtocol.updateChunk(seq, epoch, codecId, update, offset, chunk))) {
+                // the encoder counts this update as delivered; it was not, so the next one starts afresh
+                restartStream();
                 return;
             }
         }

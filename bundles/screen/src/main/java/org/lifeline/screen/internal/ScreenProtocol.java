@@ -40,6 +40,8 @@ final class ScreenProtocol {
 
     /** Payload bytes of one UPDATE frame; small so that input and chat frames overtake a big update quickly. */
     static final int MAX_CHUNK_BYTES = 32 * 1024;
+    /** The chunk size of the low-bandwidth profile: about half a second of a 56 kbit/s line. */
+    static final int LOW_BANDWIDTH_CHUNK_BYTES = 4 * 1024;
     /** Largest encoded update (after codec compression) either side accepts. */
     static final int MAX_UPDATE_BYTES = 64 * 1024 * 1024;
     static final int MAX_CODEC_ID_BYTES = 32;
@@ -76,8 +78,13 @@ final class ScreenProtocol {
     }
 
     static byte[] updateChunk(int seq, int epoch, String codecId, byte[] update, int offset) {
+        return updateChunk(seq, epoch, codecId, update, offset, MAX_CHUNK_BYTES);
+    }
+
+    /** The UPDATE frame for {@code update[offset ..]}, at most {@code chunkBytes} (up to the maximum) of it. */
+    static byte[] updateChunk(int seq, int epoch, String codecId, byte[] update, int offset, int chunkBytes) {
         byte[] id = codecId(codecId);
-        int length = Math.min(MAX_CHUNK_BYTES, update.length - offset);
+        int length = Math.min(Math.min(chunkBytes, MAX_CHUNK_BYTES), update.length - offset);
         return ByteBuffer.allocate(UPDATE_HEADER_BYTES + id.length + length).put(UPDATE).putInt(seq).putInt(epoch)
                 .putInt(update.length).putInt(offset).put((byte) id.length).put(id).put(update, offset, length)
                 .array();

@@ -198,6 +198,9 @@ class ScreenSharingTest {
             assertThat(low.expertShows(low.source.frame())).isTrue();
             assertThat(low.noviceCodec.encoders.get(0).created).isEqualTo(EncoderSettings.LOW_BANDWIDTH);
             assertThat(low.expertSide.stats(SESSION).quality()).isEqualTo(Quality.LOW);
+            assertThat(low.wire.novice.sent(ScreenProtocol.UPDATE)).hasSizeGreaterThan(1)
+                    .allSatisfy(p -> assertThat(Harness.parseChunk(p).data().length)
+                            .isLessThanOrEqualTo(ScreenProtocol.LOW_BANDWIDTH_CHUNK_BYTES));
 
             // back to lossless: a full frame follows at once, even though the screen did not change
             low.expertSide.quality(SESSION, Quality.HIGH);
