@@ -22,6 +22,8 @@ final class MotionDetector {
     static final int MOVE_RADIUS = 128;
     private static final int MIN_MOVE_VOTES = 4;
     private static final int MAX_SAMPLES = 16384;
+    /** A copy of part of a tile must save at least this many pixels to pay for itself. */
+    private static final int MIN_PARTIAL_PIXELS = 256;
     /** Rows of the old frame skipped between scanned ones; samples come in runs of this many rows. */
     private static final int SCAN_STRIDE = 4;
     private static final int POLY = 0x01000193;
@@ -313,6 +315,57 @@ final class MotionDetector {
             int h = Math.min(height, (rects.get(i * 4 + 3) + 1) * tile) - y;
             emitCopy(x, y, w, h, dx, dy);
         }
+        // tiles on the moved content's edges hold part of it: copy the largest matching band of rows or columns
+        for (int i = 0; i < dirtyCount; i++) {
+            if (tileDiffers(dirtyList[i])) partialCopy(dirtyList[i], dx, dy);
+        }
+    }
+
+    private void partialCopy(int t, int dx, int dy) {
+        int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
+        int tw = Math.min(tile, width - tx), th = Math.min(tile, height - ty);
+        if (tx + dx < 0 || ty + dy < 0 || tx + dx + tw > width || ty + dy + th > height) return;
+        int rowsStart = 0, rowsLen = 0, run = 0;
+        boolean rowsUseful = false, useful = false;
+        for (int r = 0; r < th; r++) {
+            if (rowMatches(tx, ty + r, tw, dx, dy)) {
+                run++;
+                useful |= !rowMatches(tx, ty + r, tw, 0, 0);
+                if (run > rowsLen) {
+                    rowsLen = run;
+                    rowsStart = r - run + 1;
+                    rowsUseful = useful;
+                }
+            } else {
+                run = 0;
+                useful = false;
+            }
+        }
+        int colsStart = 0, colsLen = 0;
+        boolean colsUseful = false;
+        run = 0;
+        useful = false;
+        for (int c = 0; c < tw; c++) {
+            if (columnMatches(tx + c, ty, th, dx, dy)) {
+                run++;
+                useful |= !columnMatches(tx + c, ty, th, 0, 0);
+                if (run > colsLen) {
+                    colsLen = run;
+                    colsStart = c - run + 1;
+                    colsUseful = useful;
+                }
+            } else {
+                run = 0;
+                useful = false;
+            }
+        }
+        int rowsArea = rowsUseful ? rowsLen * tw : 0, colsArea = colsUseful ? colsLen * th : 0;
+        if (Math.max(rowsArea, colsArea) < MIN_PARTIAL_PIXELS) return;
+        if (rowsArea >= colsArea) {
+            addCopy(tx, ty + rowsStart, tw, rowsLen, dx, dy);
+        } else {
+            addCopy(tx + colsStart, ty, colsLen, th, dx, dy);
+        }
     }
 
     private void emitCopy(int x, int y, int w, int h, int dx, int dy) {
@@ -338,6 +391,10 @@ final class MotionDetector {
             h++;
             e++;
         }
+        addCopy(x, y, w, h, dx, dy);
+    }
+
+    private void addCopy(int x, int y, int w, int h, int dx, int dy) {
         copies.add(x + dx);
         copies.add(y + dy);
         copies.add(x);

@@ -133,7 +133,14 @@ final class TileDecoder implements FrameDecoder {
             switch (enc) {
                 case PACKED -> readPacked(depth, w, h, stagedLen);
                 case RAW -> {
-                    for (int p = 0; p < n; p++) staged[stagedLen + p] = in.pixel(depth);
+                    if (depth == 24) {
+                        for (int p = 0; p < n; p++) {
+                            int g = in.u8(), r = (in.u8() + g) & 0xFF, b = (in.u8() + g) & 0xFF;
+                            staged[stagedLen + p] = r << 16 | g << 8 | b;
+                        }
+                    } else {
+                        for (int p = 0; p < n; p++) staged[stagedLen + p] = in.pixel(depth);
+                    }
                 }
                 case JPEG -> {
                     int len = in.varint(maxJpegBytes(tile));

@@ -339,7 +339,17 @@ final class TileEncoder implements FrameEncoder {
         } else {
             tileHeader(RAW, x, y, w, h);
             body.ensure(n * 3);
-            for (int i = 0; i < n; i++) body.pixel(scratch[i], depth);
+            // 24-bit raw pixels go as G, R-G, B-G: grey antialiased text then compresses like one channel
+            if (depth == 24) {
+                for (int i = 0; i < n; i++) {
+                    int p = scratch[i], g = (p >> 8) & 0xFF;
+                    body.buf[body.len++] = (byte) g;
+                    body.buf[body.len++] = (byte) ((p >> 16) - g);
+                    body.buf[body.len++] = (byte) ((p & 0xFF) - g);
+                }
+            } else {
+                for (int i = 0; i < n; i++) body.pixel(scratch[i], depth);
+            }
             rawTiles++;
         }
     }

@@ -14,7 +14,7 @@ import org.lifeline.api.screen.CodecException;
  *     tileIndexGap varint (index - previousIndex - 1, so indices strictly increase)
  *     encoding u8 · x u8 · y u8 · (width-1) u8 · (height-1) u8   — a rectangle inside that tile
  *     SOLID: pixel | PACKED: n-1, n pixels (2..16), rows of 1/2/4-bit indices, each row byte-aligned
- *     RAW: w*h pixels | JPEG: length varint, JFIF bytes
+ *     RAW: w*h pixels (at depth 24 as G, R-G, B-G mod 256) | JPEG: length varint, JFIF bytes
  * pixel: 3 bytes RGB (depth 24), RGB565 big-endian (16), RGB332 (8)
  * </pre>
  *
