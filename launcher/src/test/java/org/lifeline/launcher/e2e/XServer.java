@@ -22,7 +22,7 @@ final class XServer implements AutoCloseable {
         for (int n = 60; n < 160; n++) {
             if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) continue;
             String display = ":" + n;
-            Process p = new ProcessBuilder("Xvfb", display, "-screen", "0", width + "x" + height + "x24", "-nolisten", "tcp")
+            Process p = new ProcessBuilder("Xvfb", display, "-screen", "0", width + "x" + height + "x24", "-nolisten", "tcp", "-noreset")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long deadline = System.currentTimeMillis() + 10_000;
             while (System.currentTimeMillis() < deadline && p.isAlive()) {

@@ -13,6 +13,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
@@ -22,6 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,15 +45,19 @@ final class CandidateDialer {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
     static final int FINGERPRINT_BYTES = 32;
     static final String ADVICE = "Check the addresses in the ticket; if the novice is behind a router (NAT), put "
-            + "the router's public address first; the invitation may also have expired.";
+            + "the router's public address first; the invitation may also have expired or been revoked: ask the novice for a new one.";
 
     private final EventLoopGroup group;
     private final TransportSettings settings;
     private final SecureRandom random;
     private final Consumer<Connection> tracker;
+    private final Executor resolver;
 
-    CandidateDialer(EventLoopGroup group, TransportSettings settings, SecureRandom random, Consumer<Connection> tracker) {
+    /** @param resolver runs blocking host name look-ups */
+    CandidateDialer(EventLoopGroup group, TransportSettings settings, SecureRandom random, Consumer<Connection> tracker,
+            Executor resolver) {
         this.group = group;
+        this.resolver = resolver;
         this.settings = settings;
         this.random = random;
         this.tracker = tracker;
@@ -155,18 +163,44 @@ final class CandidateDialer {
                                     candidate.toString(), result));
                         }
                     });
-            ChannelFuture connecting = bootstrap.connect(candidate.host(), candidate.port());
-            channels[i] = connecting.channel();
-            connecting.addListener(f -> {
-                if (!f.isSuccess()) result.completeExceptionally(AttemptFailure.failed(connectFailure(f.cause())));
-            });
-            result.whenComplete((connection, error) -> {
-                if (loop.inEventLoop()) {
-                    attemptOver(i, connection, error);
+            // Netty's default resolver would block this run's event loop on a slow DNS server
+            CompletableFuture<InetAddress> resolved;
+            try {
+                resolved = CompletableFuture.supplyAsync(() -> resolve(candidate.host()), resolver);
+            } catch (RejectedExecutionException stopped) {
+                resolved = CompletableFuture.failedFuture(stopped);
+            }
+            resolved.whenComplete((address, error) -> onLoop(() -> {
+                if (error != null) {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    result.completeExceptionally(AttemptFailure.failed(connectFailure(cause)));
+                } else if (done) {
+                    result.completeExceptionally(AttemptFailure.failed("not needed any more"));
                 } else {
-                    loop.execute(() -> attemptOver(i, connection, error));
+                    ChannelFuture connecting = bootstrap.connect(new InetSocketAddress(address, candidate.port()));
+                    channels[i] = connecting.channel();
+                    connecting.addListener(f -> {
+                        if (!f.isSuccess()) {
+                            result.completeExceptionally(AttemptFailure.failed(connectFailure(f.cause())));
+                        }
+                    });
                 }
-            });
+            }));
+            result.whenComplete((connection, error) -> onLoop(() -> attemptOver(i, connection, error)));
+        }
+
+        private void onLoop(Runnable task) {
+            if (loop.inEventLoop()) {
+                task.run();
+                return;
+            }
+            try {
+                loop.execute(task);
+            } catch (RejectedExecutionException stopped) {
+                future.completeExceptionally(new LifelineException(
+                        "the network part of Lifeline stopped while connecting: try again in a moment"));
+            }
         }
 
         private void attemptOver(int i, ConnectionHandler connection, Throwable error) {
@@ -241,6 +275,14 @@ final class CandidateDialer {
 
     private static long positive(Duration d, Duration fallback) {
         return d == null || d.isNegative() || d.isZero() ? fallback.toMillis() : d.toMillis();
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new CompletionException(e);
+        }
     }
 
     static String connectFailure(Throwable cause) {
