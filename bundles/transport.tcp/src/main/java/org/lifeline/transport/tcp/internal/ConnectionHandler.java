@@ -1,7 +1,6 @@
 package org.lifeline.transport.tcp.internal;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -33,7 +32,7 @@ import org.lifeline.api.transport.WireChannel;
 final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Connection {
     /** Frames that arrive before the session has set a receiver are kept up to this much. */
     static final int MAX_UNCLAIMED_BYTES = 4 * Connection.MAX_PAYLOAD;
-    /** How long a goodbye may take to leave before the socket is closed regardless. */
+    /** How long the other side has to read our goodbye and close before the socket is closed regardless. */
     static final long BYE_GRACE_MILLIS = 1_000;
     static final String NOT_KEEPING_UP = "the other side is not receiving data fast enough: the connection was closed";
 
@@ -83,6 +82,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Co
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         Frame frame = (Frame) msg;
         bytesIn.addAndGet(frame.wireSize());
+        if (closing) {
+            // both sides said goodbye at once: nobody needs to wait for the other any more
+            if (frame.channel() == WireChannel.CONTROL && frame.type() == ControlType.BYE.code()) channel.close();
+            return;
+        }
         if (frame.channel() != WireChannel.CONTROL) {
             deliver(frame);
             return;
@@ -297,9 +301,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Co
                 return;
             }
             pending.addAndGet(-queue.clear());
-            // the goodbye bypasses the queue: data still waiting is dropped, the reason is what matters now
-            channel.writeAndFlush(Frame.control(ControlType.BYE, HandshakeMessages.text(why)))
-                    .addListener(ChannelFutureListener.CLOSE);
+            // The goodbye bypasses the queue: data still waiting is dropped, the reason is what matters now. The
+            // other side closes when it reads it; closing first could reset the connection with our unread pings
+            // in the buffer, and a reset makes the other side's kernel drop the goodbye before it is read.
+            channel.writeAndFlush(Frame.control(ControlType.BYE, HandshakeMessages.text(why)));
             channel.eventLoop().schedule(() -> channel.close(), BYE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         });
     }

@@ -30,13 +30,20 @@ final class NoviceHandshake extends HandshakeHandler {
     private final byte[] ownFingerprint;
     private final SecureRandom random;
     private final Consumer<ConnectionHandler> onAuthenticated;
+    private final Consumer<ConnectionHandler> onConfirmed;
     private State state = State.AWAIT_TLS;
     private Hello hello;
     private SrpNovice srp;
 
+    /**
+     * @param onAuthenticated told before our confirmation leaves, so the connection is known before the expert can
+     *        act on it
+     * @param onConfirmed told after it left, so whatever the receiver sends follows the confirmation on the wire
+     */
     NoviceHandshake(TransportSettings settings, Gatekeeper gatekeeper, byte[] ownFingerprint, SecureRandom random,
-            Consumer<ConnectionHandler> onAuthenticated) {
+            Consumer<ConnectionHandler> onAuthenticated, Consumer<ConnectionHandler> onConfirmed) {
         super(settings.handshakeTimeoutMillis());
+        this.onConfirmed = onConfirmed;
         this.settings = settings;
         this.gatekeeper = gatekeeper;
         this.ownFingerprint = ownFingerprint.clone();
@@ -88,9 +95,21 @@ final class NoviceHandshake extends HandshakeHandler {
             refuse(ctx, admission == null ? GATE_FAILED : admission.refusal());
             return;
         }
+        if (!usable(admission)) {
+            LOG.log(Level.WARNING, "The gate admitted {0} without a usable SRP salt and verifier", hello.invitationId());
+            refuse(ctx, GATE_FAILED);
+            return;
+        }
         srp = new SrpNovice(helloBytes, hello.invitationId(), admission.srpSalt(), admission.srpVerifier(), random);
         ctx.writeAndFlush(Frame.control(ControlType.CHALLENGE, HandshakeMessages.challenge(srp.challenge())));
         state = State.AWAIT_PROOF;
+    }
+
+    private static boolean usable(Admission admission) {
+        byte[] salt = admission.srpSalt();
+        byte[] verifier = admission.srpVerifier();
+        return salt != null && salt.length > 0 && salt.length <= HandshakeMessages.MAX_SALT_BYTES && verifier != null
+                && verifier.length > 0 && verifier.length <= SrpGroup.BYTES;
     }
 
     private void onProof(ChannelHandlerContext ctx, byte[] payload) {
@@ -107,11 +126,12 @@ final class NoviceHandshake extends HandshakeHandler {
             srp = null;
         }
         gatekeeper.succeeded(hello);
-        ctx.writeAndFlush(Frame.control(ControlType.CONFIRM, HandshakeMessages.confirm(confirmation)));
         state = State.AUTHENTICATED;
         ConnectionHandler connection = new ConnectionHandler(ctx.channel(), hello, settings);
-        authenticated(ctx, connection);
         onAuthenticated.accept(connection);
+        ctx.writeAndFlush(Frame.control(ControlType.CONFIRM, HandshakeMessages.confirm(confirmation)));
+        authenticated(ctx, connection);
+        onConfirmed.accept(connection);
     }
 
     private void refuse(ChannelHandlerContext ctx, String why) {

@@ -108,8 +108,8 @@ final class NoviceListener implements Listener {
         Pipelines.build(ch, tls, settings, settings.handshakeTimeoutMillis(),
                 new NoviceHandshake(settings, request.gatekeeper(), fingerprint, random, connection -> {
                     authenticatedOrGone(ch);
-                    handOver(connection);
-                }));
+                    tracker.accept(connection);
+                }, this::handOver));
     }
 
     private void authenticatedOrGone(Channel ch) {
@@ -119,7 +119,6 @@ final class NoviceListener implements Listener {
     }
 
     private void handOver(Connection connection) {
-        tracker.accept(connection);
         try {
             request.onConnection().accept(connection);
         } catch (RuntimeException e) {

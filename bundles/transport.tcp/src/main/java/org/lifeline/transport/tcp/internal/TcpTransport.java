@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.lifeline.api.LifelineException;
 import org.lifeline.api.transport.Connection;
@@ -66,6 +68,7 @@ public class TcpTransport implements Transport {
     private volatile EventLoopGroup group;
     private volatile TransportSettings settings;
     private CandidateDialer dialer;
+    private ExecutorService resolver;
 
     @Activate
     void activate(Config config) {
@@ -79,7 +82,8 @@ public class TcpTransport implements Transport {
         settings = s;
         group = new MultiThreadIoEventLoopGroup(s.ioThreads(), new DefaultThreadFactory("lifeline-tcp", true),
                 NioIoHandler.newFactory());
-        dialer = new CandidateDialer(group, s, random, this::track);
+        resolver = Executors.newCachedThreadPool(new DefaultThreadFactory("lifeline-resolve", true));
+        dialer = new CandidateDialer(group, s, random, this::track, resolver);
     }
 
     @Deactivate
@@ -100,6 +104,7 @@ public class TcpTransport implements Transport {
         }
         EventLoopGroup g = group;
         group = null;
+        if (resolver != null) resolver.shutdownNow();
         if (g != null) {
             g.shutdownGracefully(SHUTDOWN_QUIET_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                     .awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS + 1_000);

@@ -109,12 +109,18 @@ class ConnectionHandlerTest {
 
     @Test
     void closingSendsTheReasonAndTellsListenersOnce() {
+        receiveText();
         connection.close("the expert ended the session");
         channel.runPendingTasks();
         assertThat(sent()).singleElement().satisfies(f -> {
             assertThat(f.type()).isEqualTo(ControlType.BYE.code());
             assertThat(new String(f.payload(), StandardCharsets.UTF_8)).isEqualTo("the expert ended the session");
         });
+        assertThat(connection.isOpen()).isFalse();
+        receive(WireChannel.CHAT, ControlType.APPLICATION, utf8("late words are not delivered"));
+        assertThat(received).isEmpty();
+        channel.advanceTimeBy(ConnectionHandler.BYE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
         assertThat(channel.isActive()).isFalse();
         connection.close("again");
         List<String> late = new ArrayList<>();
@@ -122,6 +128,16 @@ class ConnectionHandlerTest {
         assertThat(closes).containsExactly("the expert ended the session");
         assertThat(late).containsExactly("the expert ended the session");
         assertThat(connection.send(WireChannel.CHAT, utf8("too late"))).isFalse();
+    }
+
+    @Test
+    void theOtherSidesGoodbyeEndsOurWaitAtOnce() {
+        connection.close("done");
+        channel.runPendingTasks();
+        assertThat(channel.isActive()).isTrue();
+        receive(WireChannel.CONTROL, ControlType.BYE, utf8("done too"));
+        assertThat(channel.isActive()).isFalse();
+        assertThat(closes).containsExactly("done");
     }
 
     @Test
@@ -175,6 +191,9 @@ class ConnectionHandlerTest {
         }
         channel.runPendingTasks();
         assertThat(accepted).isEqualTo((int) (SETTINGS.maxPendingBytes() / (big.length + Frame.HEADER_BYTES)));
+        assertThat(connection.isOpen()).isFalse();
+        channel.advanceTimeBy(ConnectionHandler.BYE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
         assertThat(closes).containsExactly(ConnectionHandler.NOT_KEEPING_UP);
         assertThat(connection.pendingBytes()).isZero();
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lifeline.api.invitation.Admission;
+import org.lifeline.api.transport.Gatekeeper;
 import org.lifeline.api.transport.Hello;
 import org.lifeline.api.transport.WireChannel;
 
@@ -42,7 +44,7 @@ class HandshakeHandlersTest {
 
     private void start(String password, Hello hello) {
         novice = new EmbeddedChannel(new FrameDecoder(), new FrameEncoder(),
-                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, noviceConnections::add));
+                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, c -> { }, noviceConnections::add));
         expert = new EmbeddedChannel(new FrameDecoder(), new FrameEncoder(), new ExpertHandshake(SETTINGS, 10_000,
                 hello, password.getBytes(StandardCharsets.UTF_8), ctx -> fingerprint, TestSupport.RANDOM,
                 "novice:5000", expertResult));
@@ -151,7 +153,7 @@ class HandshakeHandlersTest {
     @Test
     void aProofBeforeTheHelloIsAProtocolViolation() {
         novice = new EmbeddedChannel(new FrameDecoder(), new FrameEncoder(),
-                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, noviceConnections::add));
+                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, c -> { }, noviceConnections::add));
         novice.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
         novice.writeInbound(frameBytes(WireChannel.CONTROL, ControlType.PROOF, new byte[SrpGroup.BYTES + 32]));
         assertThat(novice.isActive()).isFalse();
@@ -162,7 +164,7 @@ class HandshakeHandlersTest {
     @Test
     void screenDataBeforeAuthenticationClosesTheConnection() {
         novice = new EmbeddedChannel(new FrameDecoder(), new FrameEncoder(),
-                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, noviceConnections::add));
+                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, c -> { }, noviceConnections::add));
         novice.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
         novice.writeInbound(frameBytes(WireChannel.SCREEN, ControlType.APPLICATION, new byte[10]));
         assertThat(novice.isActive()).isFalse();
@@ -172,11 +174,11 @@ class HandshakeHandlersTest {
     @Test
     void aClientThatNeverSpeaksIsClosedAtTheDeadline() {
         novice = new EmbeddedChannel(new FrameDecoder(), new FrameEncoder(),
-                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, noviceConnections::add));
-        novice.advanceTimeBy(SETTINGS.handshakeTimeoutMillis() - 1, TimeUnit.MILLISECONDS);
+                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, c -> { }, noviceConnections::add));
+        novice.advanceTimeBy(SETTINGS.handshakeTimeoutMillis() - 1_000, TimeUnit.MILLISECONDS);
         novice.runScheduledPendingTasks();
         assertThat(novice.isActive()).isTrue();
-        novice.advanceTimeBy(2, TimeUnit.MILLISECONDS);
+        novice.advanceTimeBy(1_000, TimeUnit.MILLISECONDS);
         novice.runScheduledPendingTasks();
         assertThat(novice.isActive()).isFalse();
         assertThat(CloseReason.of(novice)).contains("within 10 seconds");
@@ -185,13 +187,39 @@ class HandshakeHandlersTest {
     @Test
     void anOldWireVersionIsToldToUpdate() {
         novice = new EmbeddedChannel(new FrameDecoder(), new FrameEncoder(),
-                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, noviceConnections::add));
+                new NoviceHandshake(SETTINGS, gate, fingerprint, TestSupport.RANDOM, c -> { }, noviceConnections::add));
         novice.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
         novice.writeInbound(frameBytes(WireChannel.CONTROL, ControlType.HELLO, new byte[] {9, 0, 0}));
         List<Frame> sent = decode(novice.readOutbound());
         assertThat(sent).singleElement().satisfies(f -> assertThat(new String(f.payload(), StandardCharsets.UTF_8))
                 .isEqualTo(NoviceHandshake.WRONG_VERSION));
         assertThat(gate.hellos).isEmpty();
+    }
+
+    @Test
+    void aGateThatAdmitsWithoutAVerifierRefusesInsteadOfCrashing() {
+        Gatekeeper broken = new Gatekeeper() {
+            @Override
+            public Admission admit(Hello hello) {
+                return new Admission(null, null, null);
+            }
+
+            @Override
+            public void failedAttempt(Hello hello) {
+            }
+
+            @Override
+            public void succeeded(Hello hello) {
+            }
+        };
+        novice = new EmbeddedChannel(new FrameDecoder(), new FrameEncoder(),
+                new NoviceHandshake(SETTINGS, broken, fingerprint, TestSupport.RANDOM, c -> { }, noviceConnections::add));
+        novice.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
+        byte[] hello = HandshakeMessages.hello(new Hello(1, ID, "Bob", false));
+        novice.writeInbound(frameBytes(WireChannel.CONTROL, ControlType.HELLO, hello));
+        assertThat(decode(novice.readOutbound())).singleElement().satisfies(f -> assertThat(
+                new String(f.payload(), StandardCharsets.UTF_8)).isEqualTo(NoviceHandshake.GATE_FAILED));
+        assertThat(novice.isActive()).isFalse();
     }
 
     private static ByteBuf frameBytes(WireChannel channel, ControlType type, byte[] payload) {

@@ -315,6 +315,14 @@ class LoopbackTransportTest {
     }
 
     @Test
+    void aHostNameCandidateIsResolved() throws Exception {
+        Listener listener = listen();
+        Connection expert = connect(request(List.of(new HostPort("localhost", listener.port())), pin, PASSWORD,
+                Duration.ofMillis(500)));
+        assertThat(expert.isOpen()).isTrue();
+    }
+
+    @Test
     void aSilentFirstCandidateIsOvertakenAfterTheStagger() throws Exception {
         Listener listener = listen();
         try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
