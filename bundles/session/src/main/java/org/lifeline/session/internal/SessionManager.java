@@ -318,6 +318,8 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
         private final Connection connection;
         /** Set once claimed; frames arrive on one transport thread, in order. */
         private volatile LiveSession session;
+        /** Touched only on the transport's thread. */
+        private long dropped;
 
         PendingConnection(String invitationId, Connection connection) {
             this.invitationId = invitationId;
@@ -340,7 +342,10 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
                 }
             }
             if (m == null || m.type() != Type.CONSENT_REQUEST) {
-                info("dropped a {} frame from {}: the expert has not asked for consent yet", channel, connection.peer());
+                if (worthLogging(++dropped)) {
+                    info("dropped a {} frame from {}: the expert has not asked for consent yet (frames dropped so far: {})",
+                            channel, connection.peer(), dropped);
+                }
                 return;
             }
             claim();
@@ -398,7 +403,16 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
         String novice = displayName(ticket.userName());
         Object decided = new Object();
         boolean[] abandoned = { false };
-        CompletableFuture<LiveSession> future = requireTransport().connect(request).thenApply(c -> {
+        CompletableFuture<Connection> connecting;
+        try {
+            connecting = requireTransport().connect(request);
+        } catch (LifelineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new LifelineException("could not connect to " + novice + "'s computer (" + e.getMessage()
+                    + "): check the addresses in the ticket", e);
+        }
+        CompletableFuture<LiveSession> future = connecting.thenApply(c -> {
             synchronized (decided) {
                 if (abandoned[0]) {
                     c.close("the expert stopped waiting");

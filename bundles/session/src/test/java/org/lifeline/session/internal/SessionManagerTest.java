@@ -195,7 +195,7 @@ class SessionManagerTest {
                 Duration.ofMillis(500), Duration.ofSeconds(20));
         FakeConnection loser = (FakeConnection) network.transport().connect(raw).get();
         loser.send(WireChannel.CHAT, utf8("hello?"));
-        Fakes.awaitLine(noviceLog, "the expert has not asked for consent yet");
+        Fakes.awaitLine(noviceLog, "the expert has not asked for consent yet (frames dropped so far: 1)");
         loser.close("another candidate won");
 
         connect();
