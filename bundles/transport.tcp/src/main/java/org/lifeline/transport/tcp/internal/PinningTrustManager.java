@@ -38,9 +38,9 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         if (chain == null || chain.length == 0) throw new PinMismatchException();
-        X509Certificate leaf = chain[0];
-        if (!MessageDigest.isEqual(pin, Fingerprints.of(leaf))) throw new PinMismatchException();
-        leaf.checkValidity();
+        // No validity-date check: the pin is the identity, the novice's gate enforces the invitation's expiry, and
+        // a date check would only turn a few minutes of clock difference between the two computers into a failure.
+        if (!MessageDigest.isEqual(pin, Fingerprints.of(chain[0]))) throw new PinMismatchException();
     }
 
     @Override
