@@ -131,8 +131,14 @@ final class CandidateDialer {
 
         void start() {
             // a caller who cancels or abandons the future must not leave attempts running
-            future.whenComplete((c, e) -> loop.execute(this::finished));
-            loop.execute(() -> {
+            future.whenComplete((c, e) -> {
+                try {
+                    loop.execute(this::finished);
+                } catch (RejectedExecutionException stopped) {
+                    Arrays.fill(password, (byte) 0);
+                }
+            });
+            onLoop(() -> {
                 deadline = loop.schedule(this::timeUp, timeoutMillis, TimeUnit.MILLISECONDS);
                 next();
             });

@@ -119,19 +119,28 @@ final class NoviceHandshake extends HandshakeHandler {
         } catch (MalformedMessageException | AuthenticationException e) {
             LOG.log(Level.INFO, "Password proof for invitation {0} from {1} failed: {2}",
                     new Object[] {hello.invitationId(), ctx.channel().remoteAddress(), e.getMessage()});
-            gatekeeper.failedAttempt(hello);
+            tellGate(() -> gatekeeper.failedAttempt(hello));
             refuse(ctx, WRONG_PASSWORD);
             return;
         } finally {
             srp = null;
         }
-        gatekeeper.succeeded(hello);
+        tellGate(() -> gatekeeper.succeeded(hello));
         state = State.AUTHENTICATED;
         ConnectionHandler connection = new ConnectionHandler(ctx.channel(), hello, settings);
         onAuthenticated.accept(connection);
         ctx.writeAndFlush(Frame.control(ControlType.CONFIRM, HandshakeMessages.confirm(confirmation)));
         authenticated(ctx, connection);
         onConfirmed.accept(connection);
+    }
+
+    /** The gate's bookkeeping failing must not change what the expert is told. */
+    private void tellGate(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The gate failed to record an attempt on " + hello.invitationId(), e);
+        }
     }
 
     private void refuse(ChannelHandlerContext ctx, String why) {
