@@ -84,6 +84,7 @@ public class PolicyCommands {
      * ra:invite right after invitations.enabled false) already runs under the new policy.
      */
     private void awaitApplied(String key, Object value) {
+        if (policy == null) return; // nothing reads the policy now; whoever starts later reads it as saved
         long deadline = System.currentTimeMillis() + APPLY_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             AssistancePolicy p = policy;

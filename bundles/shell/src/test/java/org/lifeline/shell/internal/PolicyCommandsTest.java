@@ -89,10 +89,47 @@ class PolicyCommandsTest {
     void settingAKeyUpdatesTheConfiguration() {
         AtomicReference<Dictionary<String, Object>> stored = new AtomicReference<>();
         commands.configAdmin = configAdmin(stored);
+        commands.policy = followingStored(stored);
         commands.policy("password.required", "false");
         commands.policy("expiry.default", "30m");
         assertThat(stored.get().get("password.required")).isEqualTo(false);
         assertThat(stored.get().get("expiry.default")).isEqualTo("30m");
+    }
+
+    /** A policy service that, like the real one, shows what ConfigAdmin delivered. */
+    private static AssistancePolicy followingStored(AtomicReference<Dictionary<String, Object>> stored) {
+        return new AssistancePolicy() {
+            private Object get(String key, Object fallback) {
+                Dictionary<String, Object> d = stored.get();
+                Object v = d == null ? null : d.get(key);
+                return v == null ? fallback : v;
+            }
+
+            @Override
+            public boolean invitationsEnabled() {
+                return (Boolean) get("invitations.enabled", true);
+            }
+
+            @Override
+            public boolean controlEnabled() {
+                return (Boolean) get("control.enabled", true);
+            }
+
+            @Override
+            public java.time.Duration defaultExpiry() {
+                return org.lifeline.api.policy.Durations.parse(get("expiry.default", "1h").toString());
+            }
+
+            @Override
+            public java.time.Duration maxExpiry() {
+                return org.lifeline.api.policy.Durations.parse(get("expiry.max", "99d").toString());
+            }
+
+            @Override
+            public boolean passwordRequired() {
+                return (Boolean) get("password.required", true);
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")
