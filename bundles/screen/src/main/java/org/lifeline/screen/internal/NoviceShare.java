@@ -37,6 +37,10 @@ final class NoviceShare {
     static final int MAX_DAMAGE_RECTS = 256;
     /** Without screen, pointer or request activity for this long, the capture is polled at the idle rate. */
     static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** After a failed poll, the next attempt waits this long, doubling with each further failure... */
+    static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** ...up to this. */
+    static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** Codec statistics travel to the expert at most this often. */
     static final long STATS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -79,6 +83,8 @@ final class NoviceShare {
     private int cursorY = Integer.MIN_VALUE;
     private final Set<String> warned = new HashSet<>();
     private long activityNanos = System.nanoTime();
+    private int failures;
+    private long retryAtNanos = System.nanoTime();
 
     NoviceShare(Session session, Supplier<ScreenSource> sources, Supplier<ScreenCodec> codecs, Logger log,
             long pollMillis, long idlePollMillis, long maxPendingBytes) {
@@ -180,7 +186,7 @@ final class NoviceShare {
     }
 
     private void tick() {
-        if (closed || failed) return;
+        if (closed || failed || System.nanoTime() - retryAtNanos < 0) return;
         try {
             if (!ensureCapture()) return;
             takeRequest();
@@ -188,9 +194,18 @@ final class NoviceShare {
             if (!ensureEncoder()) return;
             if (current != null) serve();
         } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log, drop the capture and try afresh next tick.
-            log.error("Session {}: screen capture or encoding failed, restarting the capture: {}", session.id(),
-                    String.valueOf(e), e);
+            // A scheduled task that throws is never run again: drop the capture and try afresh, less and less
+            // often, so a display that went away does not flood the log.
+            failures++;
+            if (failures == 1) {
+                log.error("Session {}: screen capture or encoding failed, restarting the capture: {}", session.id(),
+                        String.valueOf(e), e);
+            } else {
+                log.debug("Session {}: screen capture failed again ({} times): {}", session.id(), failures,
+                        String.valueOf(e));
+            }
+            retryAtNanos = System.nanoTime()
+                    + Math.min(MAX_RETRY_NANOS, RETRY_NANOS << Math.min(failures - 1, 10));
             closeCapture();
         }
     }
@@ -285,6 +300,7 @@ final class NoviceShare {
         if (session.pendingBytes() > maxPendingBytes) return;
         boolean settingsChanged = applySettings();
         List<Rect> grabbed = capture.grab(frame);
+        failures = 0;
         if (!grabbed.isEmpty()) activityNanos = System.nanoTime();
         accumulate(grabbed);
         if (!fullFrameDue && !settingsChanged && damage != null && damage.isEmpty()) return;

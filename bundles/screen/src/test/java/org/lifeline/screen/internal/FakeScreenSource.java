@@ -24,6 +24,9 @@ final class FakeScreenSource implements ScreenSource {
     final Semaphore ticks = new Semaphore(0);
     /** One permit per grab. */
     final Semaphore grabbed = new Semaphore(0);
+    /** Failed grabs so far; while {@link #broken}, every grab fails as a lost display does. */
+    final AtomicInteger failedGrabs = new AtomicInteger();
+    volatile boolean broken;
     private final List<FakeCapture> open = new ArrayList<>();
     private Cursor cursor;
 
@@ -84,6 +87,10 @@ final class FakeScreenSource implements ScreenSource {
         public List<Rect> grab(FrameBuffer target) {
             synchronized (FakeScreenSource.this) {
                 if (!open.contains(this)) throw new IllegalStateException("grab on a closed capture");
+                if (broken) {
+                    failedGrabs.incrementAndGet();
+                    throw new IllegalStateException("the display went away");
+                }
                 System.arraycopy(desktop.pixels(), 0, target.pixels(), 0, target.pixels().length);
                 List<Rect> result = first ? List.of(desktop.bounds()) : List.copyOf(damage);
                 first = false;

@@ -284,6 +284,21 @@ class ScreenSharingTest {
     }
 
     @Test
+    void aFailingCaptureIsLoggedOnceRetriedLessOftenAndRecovers() throws Exception {
+        h.start();
+        assertThat(h.expertShows(h.source.frame())).isTrue();
+
+        h.source.broken = true;
+        h.source.paint(new Rect(40, 40, 20, 20), 15);
+        eventually(() -> h.source.failedGrabs.get() >= 3);
+        assertThat(h.noviceLog.lines().stream().filter(l -> l.startsWith("ERROR"))).hasSize(1);
+
+        h.source.broken = false;
+        assertThat(h.expertShows(h.source.frame())).isTrue();
+        assertThat(h.source.openCaptures()).isEqualTo(1);
+    }
+
+    @Test
     void withoutACodecTheNoviceWaitsAndSendsOnceOneAppears() throws Exception {
         h.noviceSide.unbindCodec(h.noviceCodec);
         h.start();
