@@ -26,7 +26,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
- * Every in-framework test runs on the assembled distribution: the bundles of the headless feature and
+ * Every in-framework test runs on the assembled distribution: the bundles of the desktop feature and
  * every OS's native bundles, exactly as the launcher installs them (less the Gogo shell, which would read
  * the test runner's standard input).
  */
@@ -45,7 +45,8 @@ public abstract class LifelineTestBase {
         Path data = Files.createTempDirectory("lifeline-it");
         Files.createDirectories(data.resolve("deploy"));
         List<Option> options = new ArrayList<>();
-        for (Path jar : jars(DIST.resolve("bundle/headless"))) {
+        ItDisplay.ensureRunning();
+        for (Path jar : jars(DIST.resolve("bundle/desktop"))) {
             if (!jar.getFileName().toString().startsWith("org.apache.felix.gogo.shell")) {
                 options.add(bundle(jar.toUri().toString()));
             }
@@ -65,8 +66,7 @@ public abstract class LifelineTestBase {
         options.add(frameworkProperty("felix.fileinstall.tmpdir").value(data.resolve("fi-tmp").toString()));
         options.add(frameworkProperty("felix.log.level").value("1"));
         options.add(systemProperty("lifeline.it.data").value(data.toString()));
-        String display = System.getenv("DISPLAY");
-        if (display != null) options.add(frameworkProperty("lifeline.display").value(display));
+        options.add(frameworkProperty("lifeline.display").value(ItDisplay.DISPLAY));
         return options(options.toArray(Option[]::new));
     }
 

@@ -43,6 +43,11 @@ public class ScreenCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ScreenSource source;
 
+    /** Which implementation is in use ("x11", "awt", ...): operators see a native bundle being replaced. */
+    @Reference(service = ScreenSource.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile java.util.Map<String, Object> sourceProperties;
+
     @Descriptor("expert: save your current view of the novice's screen as a PNG file (exact pixels)")
     public String snapshot(@Descriptor("session id") String session, @Descriptor("PNG file to write") String file) {
         return call(() -> {
@@ -85,6 +90,8 @@ public class ScreenCommands {
                 throw new LifelineException("no screen source is installed: start a capture bundle (X11, Windows, macOS or AWT)");
             }
             StringBuilder b = new StringBuilder();
+            java.util.Map<String, Object> props = sourceProperties;
+            b.append("screen source: ").append(props == null ? "?" : props.get(ScreenSource.SOURCE_ID)).append('\n');
             for (Monitor m : s.monitors()) {
                 b.append(String.format(Locale.ROOT, "%d  %-16s %dx%d at %d,%d%s%n", m.index(), m.name(),
                         m.bounds().width(), m.bounds().height(), m.bounds().x(), m.bounds().y(),
