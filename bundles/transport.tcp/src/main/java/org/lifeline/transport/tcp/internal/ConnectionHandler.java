@@ -243,6 +243,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Co
         }
     }
 
+    /** For tests that need to misbehave at the socket level. */
+    Channel channel() {
+        return channel;
+    }
+
     @Override
     public String peer() {
         return peer;

@@ -370,4 +370,40 @@ class LoopbackTransportTest {
             novicesTransport.deactivate();
         }
     }
+
+    @Test
+    void whatTheNoviceSendsAtOnceReachesTheExpertAfterTheHandshake() throws Exception {
+        Listener listener = transport.listen(new ListenRequest(0, identity, gate, c -> {
+            atNovice.add(c);
+            c.send(WireChannel.CONTROL, "waiting for the novice's consent".getBytes(StandardCharsets.UTF_8));
+        }));
+        cleanup.add(listener);
+        Connection expert = connect(request(listener.port(), PASSWORD));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        expert.onFrame((c, p) -> heard.add(c + ":" + new String(p, StandardCharsets.UTF_8)));
+        TestSupport.await("the first message arrives", WAIT, () -> !heard.isEmpty());
+        assertThat(heard).containsExactly("CONTROL:waiting for the novice's consent");
+    }
+
+    @Test
+    void anExpertThatFallsSilentIsDroppedAfterTheIdleTimeout() throws Exception {
+        TcpTransport novicesTransport = new TcpTransport();
+        novicesTransport.start(SETTINGS.withTimers(HANDSHAKE_MILLIS, 500, PING_MILLIS));
+        TcpTransport quietExpert = new TcpTransport();
+        quietExpert.start(SETTINGS.withTimers(HANDSHAKE_MILLIS, TransportSettings.IDLE_TIMEOUT_MILLIS, 60_000));
+        try {
+            Listener listener = novicesTransport.listen(new ListenRequest(0, identity, gate, atNovice::add));
+            Connection expert = quietExpert.connect(request(listener.port(), PASSWORD)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // a hung expert: it neither pings nor reads, so the novice's pings are never answered
+            ((ConnectionHandler) expert).channel().config().setAutoRead(false);
+            TestSupport.await("the novice has its connection", WAIT, () -> atNovice.size() == 1);
+            List<String> noviceHeard = new CopyOnWriteArrayList<>();
+            atNovice.get(0).onClose(noviceHeard::add);
+            TestSupport.await("the novice gives up", WAIT, () -> !noviceHeard.isEmpty());
+            assertThat(noviceHeard).singleElement().asString().startsWith("the connection was lost: nothing was heard");
+        } finally {
+            quietExpert.deactivate();
+            novicesTransport.deactivate();
+        }
+    }
 }
