@@ -20,8 +20,4 @@ final class CloseReason {
         String r = channel.attr(KEY).get();
         return r == null ? LOST : r;
     }
-
-    static boolean isSet(Channel channel) {
-        return channel.attr(KEY).get() != null;
-    }
 }

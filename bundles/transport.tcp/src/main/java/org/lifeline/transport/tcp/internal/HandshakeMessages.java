@@ -1,6 +1,5 @@
 package org.lifeline.transport.tcp.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -155,11 +154,5 @@ final class HandshakeMessages {
         encoded.get(out);
         if (encoded.hasArray()) java.util.Arrays.fill(encoded.array(), (byte) 0);
         return out;
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) out.writeBytes(p);
-        return out.toByteArray();
     }
 }

@@ -41,9 +41,4 @@ record TransportSettings(int ioThreads, long handshakeTimeoutMillis, long idleTi
         return new TransportSettings(ioThreads, handshakeTimeoutMillis, idleTimeoutMillis, pingIntervalMillis,
                 maxUnauthenticated, maxPendingBytes, writeLowWaterMark, writeHighWaterMark, host);
     }
-
-    TransportSettings withMaxUnauthenticated(int max) {
-        return new TransportSettings(ioThreads, handshakeTimeoutMillis, idleTimeoutMillis, pingIntervalMillis, max,
-                maxPendingBytes, writeLowWaterMark, writeHighWaterMark, bindHost);
-    }
 }
