@@ -78,12 +78,11 @@ final class Lifeline {
      * the demo, if asked for.
      */
     void openShell() {
-        if (options.demo()) new Demo(framework.getBundleContext(), lifelineOut()).startAsync();
+        if (options.demo()) {
+            new Demo(framework.getBundleContext(), System.out, options.data(),
+                    framework.getBundleContext().getProperty("lifeline.display") != null).startAsync();
+        }
         if (shell != null) startBundle(shell);
-    }
-
-    private static java.io.PrintStream lifelineOut() {
-        return System.out;
     }
 
     private static void startBundle(Bundle b) {
@@ -118,6 +117,7 @@ final class Lifeline {
         p.put("lifeline.data", data.toString());
         p.put("lifeline.headless", Boolean.toString(options.headless()));
         p.put("lifeline.feature", options.feature());
+        if (options.loopbackOnly()) p.put("lifeline.candidates.loopbackOnly", "true");
         String display = options.display() != null ? options.display() : System.getenv("DISPLAY");
         if (display != null) p.put("lifeline.display", display);
         p.put("felix.cm.dir", data.resolve("config").toString());

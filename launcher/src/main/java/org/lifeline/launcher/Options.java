@@ -5,16 +5,18 @@ import java.util.Locale;
 
 /** Command-line options of the launcher. */
 record Options(Path data, boolean headless, String feature, String display, boolean demo, boolean keepRunning,
-        boolean help) {
+        boolean loopbackOnly, boolean help) {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar lifeline.jar [--data DIR] [--headless] [--feature NAME] [--display :N] [--demo] [--keep-running]",
+            "                              [--loopback-only]",
             "  --data DIR       state, logs, deploy/ and etc/ (default: a per-user folder)",
             "  --headless       no local windows; the 'headless' feature unless --feature says otherwise",
             "  --feature NAME   distribution to run: desktop or headless",
             "  --display :N     the X display the novice shares (default: $DISPLAY)",
             "  --demo           novice and expert on this one machine: invite, connect, approve, chat, snapshot",
-            "  --keep-running   do not stop at the end of standard input (for services)");
+            "  --keep-running   do not stop at the end of standard input (for services)",
+            "  --loopback-only  invitations name 127.0.0.1 only (novice and expert on this one computer)");
 
     static Options parse(String[] args) {
         Path data = null;
@@ -23,6 +25,7 @@ record Options(Path data, boolean headless, String feature, String display, bool
         String display = null;
         boolean demo = false;
         boolean keepRunning = false;
+        boolean loopbackOnly = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -33,19 +36,32 @@ record Options(Path data, boolean headless, String feature, String display, bool
                 case "--display" -> display = value(args, ++i, a);
                 case "--demo" -> demo = true;
                 case "--keep-running" -> keepRunning = true;
+                case "--loopback-only" -> loopbackOnly = true;
                 case "-h", "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if (feature == null) feature = headless ? "headless" : "desktop";
         if (!feature.matches("[a-z][a-z0-9-]*")) throw new IllegalArgumentException("bad feature name " + feature);
-        if (data == null) data = defaultDataFolder();
-        return new Options(data.toAbsolutePath().normalize(), headless, feature, display, demo, keepRunning, help);
+        if (data == null) data = demo ? demoDataFolder() : defaultDataFolder();
+        // the demo connects this computer to itself
+        if (demo) loopbackOnly = true;
+        return new Options(data.toAbsolutePath().normalize(), headless, feature, display, demo, keepRunning,
+                loopbackOnly, help);
     }
 
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
         return args[i];
+    }
+
+    /** A fresh folder, so the demo never touches a person's real invitations. */
+    private static Path demoDataFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("lifeline-demo");
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot make a folder for the demo: " + e.getMessage());
+        }
     }
 
     /** The platform's usual per-user application data folder. */

@@ -63,6 +63,20 @@ class InvitationScriptIT {
         }
     }
 
+    @Test
+    void configurationFilesInEtcApplyAtStartAndLive(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        try (LauncherProcess novice = LauncherProcess.start("novice", data, null,
+                "org.lifeline.policy.cfg", "expiry.max=30d\n")) {
+            SessionEndToEndIT.eventually(() -> assertThat(novice.ok("ra:policy")).containsPattern("expiry.max +30d"));
+            Files.writeString(data.resolve("etc/org.lifeline.policy.cfg"), "expiry.max=20d\ncontrol.enabled=false\n");
+            SessionEndToEndIT.eventually(() -> assertThat(novice.ok("ra:policy"))
+                    .containsPattern("expiry.max +20d").containsPattern("control.enabled +false"));
+            assertThat(novice.run("ra:invite --out " + dir.resolve("x.msrcincident") + " --password pw123456 --expires 21d"))
+                    .contains("at most 20d");
+        }
+    }
+
     static String group(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as("'" + regex + "' in:\n" + text).isTrue();

@@ -56,7 +56,7 @@ final class LauncherProcess implements AutoCloseable {
         for (int i = 0; i + 1 < etc.length; i += 2) Files.writeString(data.resolve("etc").resolve(etc[i]), etc[i + 1]);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Djava.awt.headless=true", "-jar", DIST.resolve("lifeline.jar").toString(),
-                "--headless", "--data", data.toString()));
+                "--headless", "--loopback-only", "--data", data.toString()));
         if (display != null) cmd.addAll(List.of("--display", display));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (display != null) pb.environment().put("DISPLAY", display);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.lifeline.api.HostPort;
 import org.lifeline.api.invitation.CandidateProvider;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -44,17 +45,30 @@ public class LanCandidates implements CandidateProvider {
         boolean hostname() default true;
     }
 
+    /**
+     * Framework property set by the launcher's {@code --loopback-only} (and its one-machine demo): invitations
+     * then name 127.0.0.1 only, whatever the configuration says, from the very first invitation on.
+     */
+    static final String LOOPBACK_ONLY = "lifeline.candidates.loopbackOnly";
+
     private volatile Config config;
+    private volatile boolean loopbackOnly;
 
     @Activate
+    void activate(Config config, BundleContext context) {
+        this.loopbackOnly = context != null && Boolean.parseBoolean(context.getProperty(LOOPBACK_ONLY));
+        this.config = config;
+    }
+
     @Modified
-    void activate(Config config) {
+    void modified(Config config) {
         this.config = config;
     }
 
     @Override
     public List<HostPort> candidates(int listeningPort) {
         Config c = config;
+        if (loopbackOnly) return List.of(new HostPort("127.0.0.1", listeningPort));
         Set<HostPort> out = new LinkedHashSet<>();
         if (c.loopback()) out.add(new HostPort("127.0.0.1", listeningPort));
         if (c.lan()) {

@@ -8,16 +8,29 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lifeline.api.HostPort;
+import org.osgi.framework.BundleContext;
 
 /** Only looks at this machine's interfaces; never connects anywhere. */
 class LanCandidatesTest {
 
     private static LanCandidates provider(Map<String, Boolean> values) {
+        return provider(values, null);
+    }
+
+    private static LanCandidates provider(Map<String, Boolean> values, BundleContext context) {
         LanCandidates p = new LanCandidates();
         p.activate((LanCandidates.Config) Proxy.newProxyInstance(LanCandidates.Config.class.getClassLoader(),
                 new Class<?>[] {LanCandidates.Config.class},
-                (proxy, m, args) -> values.getOrDefault(m.getName(), (Boolean) m.getDefaultValue())));
+                (proxy, m, args) -> values.getOrDefault(m.getName(), (Boolean) m.getDefaultValue())), context);
         return p;
+    }
+
+    @Test
+    void theLaunchersLoopbackOnlyOverridesTheConfiguration() {
+        BundleContext context = (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class},
+                (proxy, m, args) -> m.getName().equals("getProperty") && LanCandidates.LOOPBACK_ONLY.equals(args[0]) ? "true" : null);
+        assertThat(provider(Map.of(), context).candidates(7000)).containsExactly(new HostPort("127.0.0.1", 7000));
     }
 
     @Test
