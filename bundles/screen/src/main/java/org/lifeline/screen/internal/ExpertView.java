@@ -86,7 +86,7 @@ final class ExpertView {
     /** Asks for the first update. */
     void start() {
         synchronized (protocol) {
-            send(new ScreenProtocol.Request(want, lastApplied, false));
+            send(new ScreenProtocol.Request(want, lastApplied, false, true));
         }
     }
 
@@ -105,6 +105,10 @@ final class ExpertView {
             switch (ScreenProtocol.type(payload)) {
                 case ScreenProtocol.UPDATE -> chunk(ScreenProtocol.parseUpdateChunk(payload));
                 case ScreenProtocol.STATS -> stats(ScreenProtocol.parseStats(payload));
+                case ScreenProtocol.RESTART -> {
+                    ScreenProtocol.parseRestart(payload);
+                    restarted();
+                }
                 default -> throw new ScreenProtocolException("unknown message type " + payload[0]);
             }
         } catch (ScreenProtocolException e) {
@@ -239,6 +243,20 @@ final class ExpertView {
         synchronized (picture) {
             codecSummary = text + s.colourDepth() + "-bit " + (s.lossyQuality() == 0 ? "lossless" : "lossy "
                     + s.lossyQuality());
+        }
+    }
+
+    /**
+     * A new sharer on the novice's side (its screen bundle was replaced, or it started after this view asked):
+     * what the old one was sending is lost, so ask the new one for the update this view waits for. A new
+     * sharer that already has the request treats the repeat as a duplicate.
+     */
+    private void restarted() {
+        synchronized (protocol) {
+            if (closed) return;
+            assembly = null;
+            if (decodingSeq == want) return; // the request after this decode goes to the new sharer
+            send(new ScreenProtocol.Request(want, lastApplied, false));
         }
     }
 

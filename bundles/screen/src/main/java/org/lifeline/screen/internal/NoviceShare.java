@@ -65,7 +65,8 @@ final class NoviceShare {
     private FrameEncoder encoder;
     private ScreenCodec encoderCodec;
     private EncoderSettings applied;
-    private int epoch;
+    /** Random at first: the stream of a sharer started anew (bundle updated live) never continues an old one. */
+    private int epoch = java.util.concurrent.ThreadLocalRandom.current().nextInt();
     private boolean fullFrameDue;
     private ScreenProtocol.Request current;
     private int lastSent;
@@ -106,7 +107,9 @@ final class NoviceShare {
         this.thread = executor;
     }
 
+    /** Tells the expert a new sharer is here (its earlier requests went to one that is gone), then polls. */
     void start() {
+        session.send(WireChannel.SCREEN, ScreenProtocol.restart());
         thread.execute(this::poll);
     }
 
@@ -134,7 +137,10 @@ final class NoviceShare {
         try {
             switch (ScreenProtocol.type(payload)) {
                 case ScreenProtocol.REQUEST -> {
-                    incoming.set(ScreenProtocol.parseRequest(payload));
+                    ScreenProtocol.Request r = ScreenProtocol.parseRequest(payload);
+                    // a newer request replaces one not yet taken, but must not hide that a new view asked
+                    incoming.accumulateAndGet(r, (waiting, next) -> waiting != null && waiting.newView()
+                            ? new ScreenProtocol.Request(next.want(), next.ack(), next.reset(), true) : next);
                     wake();
                 }
                 case ScreenProtocol.QUALITY -> {
@@ -272,6 +278,12 @@ final class NoviceShare {
         ScreenProtocol.Request r = incoming.getAndSet(null);
         if (r == null) return;
         expertReady = true;
+        if (r.newView() && lastSent > 0) {
+            log.info("Session {}: the expert's screen view started anew: sending a full frame", session.id());
+            lastSent = 0;
+            sentAtNanos = 0;
+            restartStream();
+        }
         if (r.want() <= lastSent) {
             log.debug("Session {}: ignored a stale screen request for update {}", session.id(), r.want());
             return;

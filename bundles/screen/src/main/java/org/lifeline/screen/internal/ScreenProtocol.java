@@ -14,16 +14,19 @@ import org.lifeline.api.transport.Connection;
  *
  * <pre>
  * SCREEN, expert to novice
- *   REQUEST  [0x01][flags u8][want u32][ack u32]      want: number of the update asked for; ack: last applied
+ *   REQUEST  [0x01][flags u8][want u32][ack u32]      want: number of the update asked for; ack: last applied;
+ *                                                     flags: 1 reset (full frame), 2 first request of a new view
  *   QUALITY  [0x02][quality u8]                       Quality.ordinal()
  * SCREEN, novice to expert
  *   UPDATE   [0x10][seq u32][epoch u32][total u32][offset u32][idLen u8][codec id][chunk bytes...]
  *   STATS    [0x11][colour depth u8][lossy u8][idLen u8][codec id][textLen u16][codec statistics, UTF-8]
+ *   RESTART  [0x12]                                   a new sharer: requests sent before it are lost
  * CURSOR, novice to expert
  *   CURSOR   [0x20][x i32][y i32][serial i64][hasShape u8]
  *            ([hotX u16][hotY u16][width u16][height u16][width*height ARGB i32])  when hasShape is 1
  * </pre>
  *
+ * A new epoch starts at a random number, so the streams of two sharers (one restarted live) never look alike.
  * An update larger than {@link #MAX_CHUNK_BYTES} travels as several UPDATE frames with growing offsets, so input
  * and chat (higher priority channels) overtake it between chunks. The epoch changes whenever the novice starts a
  * new encoder stream (new codec, reset after an error, new capture): the expert then makes a new decoder.
@@ -33,10 +36,13 @@ final class ScreenProtocol {
     static final byte QUALITY = 0x02;
     static final byte UPDATE = 0x10;
     static final byte STATS = 0x11;
+    static final byte RESTART = 0x12;
     static final byte CURSOR = 0x20;
 
     /** REQUEST flag: the expert lost the stream; start a new one with a full frame. */
     static final int FLAG_RESET = 0x01;
+    /** REQUEST flag: the first request of a new expert view (its screen bundle started anew). */
+    static final int FLAG_NEW_VIEW = 0x02;
 
     /** Payload bytes of one UPDATE frame; small so that input and chat frames overtake a big update quickly. */
     static final int MAX_CHUNK_BYTES = 32 * 1024;
@@ -58,7 +64,14 @@ final class ScreenProtocol {
     private ScreenProtocol() {
     }
 
-    record Request(int want, int ack, boolean reset) {
+    /**
+     * @param reset the expert lost the stream: start a new one with a full frame
+     * @param newView the first request of a new expert view: the sharer forgets earlier numbers
+     */
+    record Request(int want, int ack, boolean reset, boolean newView) {
+        Request(int want, int ack, boolean reset) {
+            this(want, ack, reset, false);
+        }
     }
 
     /** One chunk of an update. */
@@ -69,8 +82,16 @@ final class ScreenProtocol {
     }
 
     static byte[] request(Request r) {
-        return ByteBuffer.allocate(10).put(REQUEST).put((byte) (r.reset() ? FLAG_RESET : 0)).putInt(r.want())
-                .putInt(r.ack()).array();
+        int flags = (r.reset() ? FLAG_RESET : 0) | (r.newView() ? FLAG_NEW_VIEW : 0);
+        return ByteBuffer.allocate(10).put(REQUEST).put((byte) flags).putInt(r.want()).putInt(r.ack()).array();
+    }
+
+    static byte[] restart() {
+        return new byte[] {RESTART};
+    }
+
+    static void parseRestart(byte[] p) throws ScreenProtocolException {
+        expect(p, RESTART, 1);
     }
 
     static byte[] quality(Quality q) {
@@ -132,7 +153,7 @@ final class ScreenProtocol {
             if (want <= 0 || ack < 0 || ack >= want) {
                 throw new ScreenProtocolException("request numbers out of range (want " + want + ", ack " + ack + ")");
             }
-            return new Request(want, ack, (flags & FLAG_RESET) != 0);
+            return new Request(want, ack, (flags & FLAG_RESET) != 0, (flags & FLAG_NEW_VIEW) != 0);
         } catch (BufferUnderflowException e) {
             throw truncated("request");
         }
@@ -221,7 +242,7 @@ final class ScreenProtocol {
     private static ByteBuffer expect(byte[] p, byte type, int minLength) throws ScreenProtocolException {
         if (type(p) != type) throw new ScreenProtocolException("unexpected message type " + p[0]);
         if (p.length < minLength) throw truncated("message");
-        if (type == REQUEST || type == QUALITY) {
+        if (type == REQUEST || type == QUALITY || type == RESTART) {
             if (p.length != minLength) throw new ScreenProtocolException("message of type " + type + " too long");
         }
         ByteBuffer b = ByteBuffer.wrap(p);

@@ -271,6 +271,35 @@ class ScreenSharingTest {
     }
 
     @Test
+    void aNoviceSharerStartedAnewMidSessionResumesTheScreen() throws Exception {
+        h.start();
+        assertThat(h.expertShows(h.source.frame())).isTrue();
+        h.source.grabbed.drainPermits();
+        assertThat(h.source.grabbed.tryAcquire(2, WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+
+        // the novice's screen bundle is replaced live: its feature ends and a new one starts
+        h.noviceScreenFeature().ended(h.wire.novice);
+        h.noviceScreenFeature().started(h.wire.novice);
+        h.source.paint(new Rect(90, 20, 30, 30), 16);
+
+        assertThat(h.expertShows(h.source.frame())).isTrue();
+        assertThat(h.source.openCaptures()).isEqualTo(1);
+    }
+
+    @Test
+    void anExpertViewStartedAnewMidSessionGetsAFullFrame() throws Exception {
+        h.start();
+        assertThat(h.expertShows(h.source.frame())).isTrue();
+
+        h.expertScreenFeature().ended(h.wire.expert);
+        assertThat(h.expertSide.snapshot(SESSION)).isEmpty();
+        h.expertScreenFeature().started(h.wire.expert);
+
+        assertThat(h.expertShows(h.source.frame())).isTrue();
+        assertThat(h.expertSide.stats(SESSION).updates()).isEqualTo(1);
+    }
+
+    @Test
     void aBetterScreenSourceRegisteredLiveTakesOverTheRunningSession() throws Exception {
         h.start();
         assertThat(h.expertShows(h.source.frame())).isTrue();
