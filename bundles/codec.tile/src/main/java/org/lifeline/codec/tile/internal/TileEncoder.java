@@ -163,6 +163,7 @@ final class TileEncoder implements FrameEncoder {
         model = new int[w * h];
         dirty = new boolean[tileCount];
         dirtyList = new int[tileCount];
+        // the detector's row-hash cache is sized and indexed by the geometry
         motion.bind(model, model, w, h, tile, dirty, dirtyList, 0, copies);
         needFull = true;
     }
