@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.apache.felix.service.command.Descriptor;
@@ -39,14 +40,13 @@ public class ScreenCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ScreenViewer viewer;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile ScreenSource source;
-
-    /** Which implementation is in use ("x11", "awt", ...): operators see a native bundle being replaced. */
+    /**
+     * The source with its service properties in one value, so the implementation named ("x11", "awt", ...)
+     * is always the one asked: operators see a native bundle being replaced.
+     */
     @Reference(service = ScreenSource.class, cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    volatile java.util.Map<String, Object> sourceProperties;
+    volatile Map.Entry<Map<String, Object>, ScreenSource> source;
 
     @Descriptor("expert: save your current view of the novice's screen as a PNG file (exact pixels)")
     public String snapshot(@Descriptor("session id") String session, @Descriptor("PNG file to write") String file) {
@@ -85,14 +85,14 @@ public class ScreenCommands {
     @Descriptor("novice: the monitors the screen source sees (the whole desktop is shared)")
     public String monitors() {
         return call(() -> {
-            ScreenSource s = source;
+            Map.Entry<Map<String, Object>, ScreenSource> s = source;
             if (s == null) {
                 throw new LifelineException("no screen source is installed: start a capture bundle (X11, Windows, macOS or AWT)");
             }
+            Object id = s.getKey().get(ScreenSource.SOURCE_ID);
             StringBuilder b = new StringBuilder();
-            java.util.Map<String, Object> props = sourceProperties;
-            b.append("screen source: ").append(props == null ? "?" : props.get(ScreenSource.SOURCE_ID)).append('\n');
-            for (Monitor m : s.monitors()) {
+            b.append("screen source: ").append(id == null ? "?" : id).append('\n');
+            for (Monitor m : s.getValue().monitors()) {
                 b.append(String.format(Locale.ROOT, "%d  %-16s %dx%d at %d,%d%s%n", m.index(), m.name(),
                         m.bounds().width(), m.bounds().height(), m.bounds().x(), m.bounds().y(),
                         m.primary() ? "  primary" : ""));

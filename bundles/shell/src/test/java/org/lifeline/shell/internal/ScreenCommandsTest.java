@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.lifeline.api.LifelineException;
 import org.lifeline.api.screen.FrameBuffer;
+import org.lifeline.api.screen.Monitor;
 import org.lifeline.api.screen.Quality;
+import org.lifeline.api.screen.Rect;
+import org.lifeline.api.screen.ScreenCapture;
+import org.lifeline.api.screen.ScreenSource;
 import org.lifeline.api.screen.ScreenStats;
 import org.lifeline.api.screen.ScreenViewer;
 import org.junit.jupiter.api.Test;
@@ -111,6 +117,26 @@ class ScreenCommandsTest {
         commands.viewer = new ArrivingViewer(null);
         assertThat(commands.stats("S1")).contains("1920x1080", "42 (12.5/s)", "3.0 MiB", "17 ms",
                 "tile (solid 120, zlib 14; 24-bit lossless)", "in 4.0 MiB, out 2.0 KiB");
+    }
+
+    @Test
+    void monitorsNameTheSourceAndEveryMonitor() {
+        ScreenSource fake = new ScreenSource() {
+            @Override
+            public List<Monitor> monitors() {
+                return List.of(new Monitor(0, "HDMI-1", new Rect(0, 0, 1920, 1080), true),
+                        new Monitor(1, "DP-2", new Rect(1920, 0, 1280, 1024), false));
+            }
+
+            @Override
+            public ScreenCapture open(int monitor) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        ScreenCommands commands = new ScreenCommands();
+        commands.source = Map.entry(Map.of(ScreenSource.SOURCE_ID, "x11"), fake);
+        assertThat(commands.monitors()).startsWith("screen source: x11").contains("0  HDMI-1", "1920x1080 at 0,0  primary",
+                "1  DP-2", "1280x1024 at 1920,0");
     }
 
     @Test
