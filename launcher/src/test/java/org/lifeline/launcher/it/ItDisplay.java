@@ -20,10 +20,14 @@ final class ItDisplay {
         if (xvfb != null && xvfb.isAlive()) return;
         Path socket = Path.of("/tmp/.X11-unix/X" + DISPLAY.substring(1));
         if (Files.exists(socket)) return; // a server is already there (e.g. a developer's)
-        xvfb = new ProcessBuilder("Xvfb", DISPLAY, "-screen", "0", "1024x768x24", "-nolisten", "tcp", "-noreset")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // The server must outlive this JVM's exit: AWT keeps its X connection to the end, and losing it
+        // during shutdown makes the JVM exit with an error. A small watchdog stops Xvfb once the JVM is gone.
+        long jvm = ProcessHandle.current().pid();
+        String script = "Xvfb " + DISPLAY + " -screen 0 1024x768x24 -nolisten tcp -noreset & x=$!; "
+                + "while kill -0 " + jvm + " 2>/dev/null; do sleep 0.5; done; kill $x";
+        xvfb = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Process started = xvfb;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         long deadline = System.currentTimeMillis() + 10_000;
         while (!Files.exists(socket)) {
             if (!started.isAlive() || System.currentTimeMillis() > deadline) {
