@@ -49,8 +49,10 @@ final class Lifeline {
         for (String dir : List.of("deploy", "etc", "log", "config")) Files.createDirectories(data.resolve(dir));
         writeEtcWatcher(data);
 
+        trace("launcher");
         framework = new Felix(frameworkProperties(data));
         framework.init();
+        trace("framework initialised");
         framework.getBundleContext().registerService(Object.class, new ShutdownCommand(this),
                 new Hashtable<>(Map.of("osgi.command.scope", "lifeline", "osgi.command.function",
                         new String[] {"shutdown"})));
@@ -62,8 +64,11 @@ final class Lifeline {
             for (Path jar : jars(nativeDir)) installed.add(install(jar));
         }
         // Resolve first: bundles for another OS stay INSTALLED quietly instead of failing to start.
+        trace("installed " + installed.size() + " bundles");
         framework.adapt(FrameworkWiring.class).resolveBundles(installed);
+        trace("resolved");
         framework.start();
+        trace("framework started");
         for (Bundle b : installed) {
             if (SHELL.equals(b.getSymbolicName())) {
                 shell = b;
@@ -71,6 +76,7 @@ final class Lifeline {
                 startBundle(b);
             }
         }
+        trace("bundles started");
     }
 
     /**
@@ -85,9 +91,22 @@ final class Lifeline {
         if (shell != null) startBundle(shell);
     }
 
+    /** {@code -Dlifeline.startup.trace=true} prints how long each bundle takes to start (start-up tuning). */
+    private static final boolean TRACE = Boolean.getBoolean("lifeline.startup.trace");
+
+    private static long last = System.nanoTime();
+
+    private static void trace(String phase) {
+        long now = System.nanoTime();
+        if (TRACE) System.err.printf("%-45s %5d ms%n", phase, (now - last) / 1_000_000);
+        last = now;
+    }
+
     private static void startBundle(Bundle b) {
+        long t0 = System.nanoTime();
         try {
             b.start();
+            if (TRACE) System.err.printf("start %-45s %5d ms%n", b.getSymbolicName(), (System.nanoTime() - t0) / 1_000_000);
         } catch (BundleException e) {
             System.err.println("lifeline: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
         }
