@@ -88,10 +88,11 @@ final class TileDecoder implements FrameDecoder {
         int copyCount = in.varint(full ? 0 : MAX_COPIES);
         if (copies.length < copyCount * 6) copies = new int[copyCount * 6];
         for (int i = 0; i < copyCount; i++) {
-            int sx = in.varint(width - 1), sy = in.varint(height - 1);
             int dx = in.varint(width - 1), dy = in.varint(height - 1);
             int w = in.varint(width), h = in.varint(height);
-            if (w == 0 || h == 0 || sx + w > width || dx + w > width || sy + h > height || dy + h > height) {
+            int sx = dx + unzigzag(in.varint(2 * MAX_DIMENSION)), sy = dy + unzigzag(in.varint(2 * MAX_DIMENSION));
+            if (w == 0 || h == 0 || sx < 0 || sy < 0 || sx + w > width || dx + w > width || sy + h > height
+                    || dy + h > height) {
                 throw malformed("copy outside the frame");
             }
             int k = i * 6;
@@ -154,6 +155,10 @@ final class TileDecoder implements FrameDecoder {
         in.finish();
         apply(full, width, height, copyCount, opCount);
         inStep = true;
+    }
+
+    private static int unzigzag(int v) {
+        return (v >>> 1) ^ -(v & 1);
     }
 
     private void readPacked(int depth, int w, int h, int off) {

@@ -279,7 +279,16 @@ final class TileEncoder implements FrameEncoder {
         body.reset();
         int copyCount = copies.size() / 6;
         body.varint(copyCount);
-        for (int i = 0; i < copies.size(); i++) body.varint(copies.get(i));
+        for (int i = 0; i < copies.size(); i += 6) {
+            int sx = copies.get(i), sy = copies.get(i + 1), dx = copies.get(i + 2), dy = copies.get(i + 3);
+            body.varint(dx);
+            body.varint(dy);
+            body.varint(copies.get(i + 4));
+            body.varint(copies.get(i + 5));
+            // the motion as zigzag numbers: one scroll or drag repeats the same few bytes, which deflate likes
+            body.varint(zigzag(sx - dx));
+            body.varint(zigzag(sy - dy));
+        }
         int count = rects.size() / 5;
         body.varint(count);
         int last = -1;
@@ -296,6 +305,10 @@ final class TileEncoder implements FrameEncoder {
                 System.arraycopy(cur, o, model, o, w);
             }
         }
+    }
+
+    private static int zigzag(int v) {
+        return (v << 1) ^ (v >> 31);
     }
 
     private void writeTile(int[] cur, int px, int py, int x, int y, int w, int h) {

@@ -9,7 +9,8 @@ import org.lifeline.api.screen.CodecException;
  * header (plain, {@value #HEADER_BYTES} bytes, big-endian):
  *   magic u16 "LT" · version u8 · flags u8 (FULL, RESET) · width u16 · height u16 · depth u8 · tile u8
  * body (ends with the sync-flush marker 00 00 FF FF; one sync-flushed segment of a zlib stream that lives as long as the encoder, restarted on RESET):
- *   copyCount varint, then per copy: srcX srcY dstX dstY width height (varints)   — applied in order, memmove-like
+ *   copyCount varint, then per copy: dstX dstY width height (varints), srcX-dstX srcY-dstY (zigzag varints)
+ *     — applied in order, each as if through a temporary buffer (a scroll overlaps itself)
  *   tileCount varint, then per tile:
  *     tileIndexGap varint (index - previousIndex - 1, so indices strictly increase)
  *     encoding u8 · x u8 · y u8 · (width-1) u8 · (height-1) u8   — a rectangle inside that tile

@@ -192,15 +192,16 @@ class TileDecoderFuzzTest {
             b.varint(0);
             b.bytes(new byte[] {TileFormat.SOLID, 0, 0, 63, 63, 1, 2, 3}, 0, 8);
         }));
-        byte[] bad = update(0, 64, 64, 24, 64, b -> {
-            b.varint(1);
-            for (int v : new int[] {0, 0, 10, 10, 60, 10}) b.varint(v);
-            b.varint(0);
-        });
-        // the delta continues the first update's stream, so it is built from that stream's state: reset instead
-        bad[3] = TileFormat.FLAG_RESET;
-        assertThatThrownBy(() -> decoder.decode(bad)).isInstanceOf(CodecException.class);
-        assertThat(decoder.frame().pixels()).containsOnly(0x010203);
+        // dst, size, zigzag source offset: the target sticks out on the right; the source lies left of the frame
+        for (int[] copy : new int[][] {{10, 10, 60, 10, 19, 19}, {0, 0, 10, 10, 9, 0}}) {
+            byte[] bad = update(TileFormat.FLAG_RESET, 64, 64, 24, 64, b -> {
+                b.varint(1);
+                for (int v : copy) b.varint(v);
+                b.varint(0);
+            });
+            assertThatThrownBy(() -> decoder.decode(bad)).isInstanceOf(CodecException.class);
+            assertThat(decoder.frame().pixels()).containsOnly(0x010203);
+        }
     }
 
     @Test
