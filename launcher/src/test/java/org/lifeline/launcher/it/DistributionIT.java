@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.lifeline.launcher.fixture.FixtureBundles;
@@ -76,24 +78,32 @@ public class DistributionIT extends LifelineTestBase {
     }
 
     @Test
-    public void aChannelBundleUpdatedLiveIsRewiredIntoItsConsumer() throws Exception {
+    public void aChannelBundleUpdatedLiveIsRewiredIntoItsConsumers() throws Exception {
         Bundle channel = context.installBundle("test-channel",
                 new ByteArrayInputStream(FixtureBundles.testChannel("1.0.0")));
         channel.start();
-        eventually("the consumer lists channel v1", () -> assertTrue(shell("ra:channels").contains("Test channel 1.0.0")));
-        Bundle consumer = installed("org.lifeline.shell");
-        long consumerId = consumer.getBundleId();
+        eventually("the shell lists channel v1", () -> assertTrue(shell("ra:channels").contains("Test channel 1.0.0")));
+        // the invitation store is a long-lived consumer: it must send through whichever version is there now
+        String invited = shell("ra:invite --channel test --to expert@example.org --password pw-123456 --expires 1h");
+        Matcher m = Pattern.compile("invitation\\s+(\\S+)").matcher(invited);
+        assertTrue(invited, m.find());
+        String invitation = m.group(1);
+        String first = shell("ra:resend " + invitation);
+        assertTrue(first, first.contains("kept by Test channel 1.0.0"));
+        Bundle store = installed("org.lifeline.ticket");
+        long storeId = store.getBundleId();
 
         channel.update(new ByteArrayInputStream(FixtureBundles.testChannel("2.0.0")));
 
         assertEquals("2.0.0", channel.getVersion().toString());
-        eventually("the consumer lists channel v2", () -> {
+        eventually("the consumers use channel v2", () -> {
             String listed = shell("ra:channels");
-            assertTrue(listed, listed.contains("Test channel 2.0.0"));
-            assertTrue(listed, !listed.contains("Test channel 1.0.0"));
+            assertTrue(listed, listed.contains("Test channel 2.0.0") && !listed.contains("Test channel 1.0.0"));
+            String resent = shell("ra:resend " + invitation);
+            assertTrue(resent, resent.contains("kept by Test channel 2.0.0"));
         });
-        assertEquals(Bundle.ACTIVE, consumer.getState());
-        assertEquals(consumerId, installed("org.lifeline.shell").getBundleId());
+        assertEquals(Bundle.ACTIVE, store.getState());
+        assertEquals(storeId, installed("org.lifeline.ticket").getBundleId());
         everyBundleForThisOsIsActiveAndOtherOsBundlesStayUnresolved();
         channel.uninstall();
     }

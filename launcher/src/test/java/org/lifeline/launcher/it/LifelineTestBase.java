@@ -65,6 +65,7 @@ public abstract class LifelineTestBase {
         options.add(frameworkProperty("felix.fileinstall.bundles.new.start").value("true"));
         options.add(frameworkProperty("felix.fileinstall.tmpdir").value(data.resolve("fi-tmp").toString()));
         options.add(frameworkProperty("felix.log.level").value("1"));
+        options.add(frameworkProperty("lifeline.candidates.loopbackOnly").value("true"));
         options.add(systemProperty("lifeline.it.data").value(data.toString()));
         options.add(frameworkProperty("lifeline.display").value(ItDisplay.DISPLAY));
         return options(options.toArray(Option[]::new));
