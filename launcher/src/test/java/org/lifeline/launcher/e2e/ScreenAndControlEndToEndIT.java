@@ -142,6 +142,29 @@ class ScreenAndControlEndToEndIT {
         assertThat(file).doesNotExist();
     }
 
+    @Test
+    @Order(5)
+    void anIdleDesktopSendsNoScreenBytes() throws Exception {
+        awaitExpertViewEqualsDisplay("before idling");
+        Thread.sleep(1000);
+        long before = bytesIn(expert.ok("ra:sessions"), e);
+        Thread.sleep(3000);
+        long after = bytesIn(expert.ok("ra:sessions"), e);
+        assertThat(after - before).as("bytes the expert received in 3 idle seconds (keep-alives only)").isLessThan(512);
+    }
+
+    @Test
+    @Order(6)
+    void replacingTheCodecBundleLiveKeepsTheSessionAndThePictureExact() throws Exception {
+        String id = group(novice.ok("lb"), "(?m)^\\s*(\\d+)\\|Active.*Lifeline Tile codec");
+        novice.ok("update " + id);
+        assertThat(novice.ok("lb")).containsPattern("(?m)^\\s*" + id + "\\|Active.*Lifeline Tile codec");
+        x.run("xdotool", "type", "--delay", "20", "echo after-the-codec-update");
+        x.run("xdotool", "key", "Return");
+        awaitExpertViewEqualsDisplay("after the codec update");
+        assertThat(expert.ok("ra:sessions")).containsPattern("(?m)^" + e + " +expert .*viewing");
+    }
+
     /** Waits until the expert's picture equals the display's own screenshot, and returns that screenshot. */
     private XwdImage awaitExpertViewEqualsDisplay(String when) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
