@@ -9,6 +9,7 @@ import org.lifeline.api.screen.Cursor;
 import org.lifeline.api.screen.FrameBuffer;
 import org.lifeline.api.screen.Rect;
 import org.lifeline.api.screen.ScreenCapture;
+import org.lifeline.capture.tiles.TileDamage;
 import org.osgi.service.log.Logger;
 
 /**

@@ -10,6 +10,8 @@ import org.lifeline.api.screen.Cursor;
 import org.lifeline.api.screen.FrameBuffer;
 import org.lifeline.api.screen.Rect;
 import org.lifeline.api.screen.ScreenCapture;
+import org.lifeline.capture.tiles.TileDamage;
+import org.lifeline.win32.dpi.PhysicalPixels;
 import org.osgi.service.log.Logger;
 
 /**

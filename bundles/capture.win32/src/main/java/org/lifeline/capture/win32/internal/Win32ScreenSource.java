@@ -14,6 +14,7 @@ import org.lifeline.api.LifelineException;
 import org.lifeline.api.screen.Monitor;
 import org.lifeline.api.screen.ScreenCapture;
 import org.lifeline.api.screen.ScreenSource;
+import org.lifeline.win32.dpi.PhysicalPixels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -10,6 +10,7 @@ import com.sun.jna.platform.win32.WinUser.INPUT;
 import java.util.List;
 import org.lifeline.api.LifelineException;
 import org.lifeline.api.input.InputSink;
+import org.lifeline.win32.dpi.PhysicalPixels;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

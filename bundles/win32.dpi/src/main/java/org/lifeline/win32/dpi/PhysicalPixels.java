@@ -1,4 +1,4 @@
-package org.lifeline.capture.win32.internal;
+package org.lifeline.win32.dpi;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -10,10 +10,10 @@ import java.util.function.Supplier;
  * Runs native calls with the calling thread per-monitor DPI aware, so that monitor rectangles, captured
  * pixels, the cursor position and SendInput's virtual screen are all physical pixels whatever the
  * launcher's manifest declares; a DPI-unaware thread would get scaled, blurred and offset values on a
- * scaled display. The capture and the input bundles each carry this same small helper, since bundles
+ * scaled display. The capture and the input bundles each copy this package into themselves, since bundles
  * share only the api. Windows before 10 (1607) lacks the call and keeps the process's awareness.
  */
-final class PhysicalPixels {
+public final class PhysicalPixels {
     /** DPI_AWARENESS_CONTEXT_PER_MONITOR_AWARE_V2. */
     private static final Pointer PER_MONITOR_AWARE_V2 = new Pointer(-4);
     private static volatile boolean unsupported;
@@ -28,7 +28,7 @@ final class PhysicalPixels {
     private PhysicalPixels() {
     }
 
-    static <T> T call(Supplier<T> action) {
+    public static <T> T call(Supplier<T> action) {
         Pointer previous = enter();
         try {
             return action.get();
@@ -37,7 +37,7 @@ final class PhysicalPixels {
         }
     }
 
-    static void run(Runnable action) {
+    public static void run(Runnable action) {
         call(() -> {
             action.run();
             return null;

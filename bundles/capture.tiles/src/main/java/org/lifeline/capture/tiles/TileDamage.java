@@ -1,4 +1,4 @@
-package org.lifeline.capture.macos.internal;
+package org.lifeline.capture.tiles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,13 +6,14 @@ import java.util.List;
 import org.lifeline.api.screen.Rect;
 
 /**
- * Finds what changed between frames by comparing tiles with a private copy of the previous frame.
- * CGDisplayCreateImage says nothing about what changed, so this comparison is how an idle screen is told
- * from a busy one; it costs one pass over memory per grab, far less than encoding a frame. (The same idea
- * as the Win32 capture's, kept per bundle because bundles share only the api.)
+ * Finds what changed between frames by comparing tiles with a private copy of the previous frame. GDI and
+ * CGDisplayCreateImage report no damage, so this comparison is the only way those captures tell an idle
+ * screen from a busy one; it costs one pass over memory per grab, far less than encoding a frame.
+ *
+ * <p>Not thread-safe: one instance belongs to one capture, which calls it under its own lock.
  */
-final class TileDamage {
-    static final int DEFAULT_TILE = 64;
+public final class TileDamage {
+    public static final int DEFAULT_TILE = 64;
 
     private final int width;
     private final int height;
@@ -20,7 +21,7 @@ final class TileDamage {
     private final int[] previous;
     private boolean first = true;
 
-    TileDamage(int width, int height, int tile) {
+    public TileDamage(int width, int height, int tile) {
         if (width <= 0 || height <= 0 || tile <= 0) throw new IllegalArgumentException("bad size");
         this.width = width;
         this.height = height;
@@ -33,7 +34,7 @@ final class TileDamage {
      * Returns changed areas as tile-aligned rectangles clipped to the frame; changed tiles that touch in
      * one tile row are merged into one rectangle. The first call returns the whole frame.
      */
-    List<Rect> compare(int[] current) {
+    public List<Rect> compare(int[] current) {
         if (current.length != previous.length) throw new IllegalArgumentException("frame size changed");
         if (first) {
             first = false;
@@ -61,7 +62,7 @@ final class TileDamage {
     }
 
     /** Forgets the previous frame: the next call reports everything. */
-    void reset() {
+    public void reset() {
         first = true;
     }
 

@@ -1,4 +1,4 @@
-package org.lifeline.capture.macos.internal;
+package org.lifeline.capture.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
