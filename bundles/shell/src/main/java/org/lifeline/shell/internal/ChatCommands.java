@@ -1,5 +1,8 @@
 package org.lifeline.shell.internal;
 
+import static org.lifeline.shell.internal.CommandSupport.fromConsole;
+import static org.lifeline.shell.internal.CommandSupport.run;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -25,15 +28,15 @@ public class ChatCommands {
 
     @Descriptor("send a chat message (the remaining words are the message)")
     public void chat(@Descriptor("session id") String session, @Descriptor("the message") String... words) {
-        SessionCommands.run(() -> {
+        run(() -> {
             if (words == null || words.length == 0) throw new LifelineException("nothing to send: usage ra:chat SESSION TEXT...");
-            chat().send(session, SessionCommands.fromConsole(String.join(" ", words)));
+            chat().send(session, fromConsole(String.join(" ", words)));
         });
     }
 
     @Descriptor("the chat of a session, oldest first")
     public void history(@Descriptor("session id") String session) {
-        SessionCommands.run(() -> {
+        run(() -> {
             List<ChatMessage> all = chat().history(session);
             if (all.isEmpty()) System.out.println("no messages in session " + session);
             for (ChatMessage m : all) System.out.println(line(m));

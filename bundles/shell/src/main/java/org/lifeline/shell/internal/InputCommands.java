@@ -1,5 +1,8 @@
 package org.lifeline.shell.internal;
 
+import static org.lifeline.shell.internal.CommandSupport.fromConsole;
+import static org.lifeline.shell.internal.CommandSupport.run;
+
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.felix.service.command.Descriptor;
@@ -40,15 +43,15 @@ public class InputCommands {
 
     @Descriptor("expert: type text on the novice's computer (the remaining words, joined by spaces)")
     public void type(@Descriptor("session id") String session, @Descriptor("the text") String... words) {
-        SessionCommands.run(() -> {
+        run(() -> {
             if (words == null || words.length == 0) throw new LifelineException("nothing to type: usage ra:type SESSION TEXT...");
-            input().type(session, SessionCommands.fromConsole(String.join(" ", words)));
+            input().type(session, fromConsole(String.join(" ", words)));
         });
     }
 
     @Descriptor("expert: press and release one key: a name (Return, Escape, Tab, BackSpace, F1, Left ...), one character, or 0x hex")
     public void key(@Descriptor("session id") String session, @Descriptor("the key") String key) {
-        SessionCommands.run(() -> input().key(session, keysym(SessionCommands.fromConsole(key))));
+        run(() -> input().key(session, keysym(fromConsole(key))));
     }
 
     @Descriptor("expert: click at X Y on the novice's screen with the left button")
@@ -59,7 +62,7 @@ public class InputCommands {
     @Descriptor("expert: click at X Y on the novice's screen")
     public void click(@Descriptor("session id") String session, @Descriptor("x") int x, @Descriptor("y") int y,
             @Descriptor("1 left, 2 middle, 3 right") int button) {
-        SessionCommands.run(() -> input().click(session, x, y, button));
+        run(() -> input().click(session, x, y, button));
     }
 
     static int keysym(String key) {

@@ -1,8 +1,11 @@
 package org.lifeline.shell.internal;
 
+import static org.lifeline.shell.internal.CommandSupport.readPasswordFile;
+import static org.lifeline.shell.internal.CommandSupport.run;
+import static org.lifeline.shell.internal.CommandSupport.table;
+
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -48,8 +51,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         "osgi.command.function=channels"})
 public class InvitationCommands {
     static final String GENERATE = "generate";
-    /** A password file holds one line; anything much longer is not a password file. */
-    static final int MAX_PASSWORD_FILE_BYTES = 4096;
     /** No look-alike characters: a generated password is often read out over the phone. */
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final int PASSWORD_GROUPS = 4;
@@ -154,20 +155,6 @@ public class InvitationCommands {
             for (int c = 0; c < PASSWORD_GROUP_LENGTH; c++) pw[i++] = PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length()));
         }
         return pw;
-    }
-
-    static char[] readPasswordFile(String file) {
-        try {
-            Path p = Path.of(file);
-            if (Files.size(p) > MAX_PASSWORD_FILE_BYTES) {
-                throw new LifelineException(file + " is too large for a password file: put the password alone on its first line");
-            }
-            String first = Files.readString(p, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            if (first.isEmpty()) throw new LifelineException(file + " is empty: put the password on its first line");
-            return first.toCharArray();
-        } catch (IOException | InvalidPathException e) {
-            throw new LifelineException("cannot read the password file " + file + " (" + e.getMessage() + "): check the name");
-        }
     }
 
     @Descriptor("list invitations: id, channel, recipient, created, expires, status, sessions")
@@ -301,28 +288,5 @@ public class InvitationCommands {
 
     static String time(Instant t) {
         return t == null ? "-" : t.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    static void table(PrintStream o, List<String[]> rows) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
-        for (String[] r : rows) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                b.append(r[i]);
-                if (i < r.length - 1) b.append(" ".repeat(width[i] - r[i].length() + 2));
-            }
-            o.println(b);
-        }
-    }
-
-    /** Shell convention: a failure prints one line and is rethrown, so a script sees a non-zero result. */
-    static void run(Runnable command) {
-        try {
-            command.run();
-        } catch (LifelineException e) {
-            System.err.println(e.getMessage());
-            throw e;
-        }
     }
 }

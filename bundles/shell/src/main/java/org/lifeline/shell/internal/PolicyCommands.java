@@ -1,5 +1,8 @@
 package org.lifeline.shell.internal;
 
+import static org.lifeline.shell.internal.CommandSupport.run;
+import static org.lifeline.shell.internal.CommandSupport.table;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +42,7 @@ public class PolicyCommands {
 
     @Descriptor("show the policy in force")
     public void policy() {
-        InvitationCommands.run(() -> {
+        run(() -> {
             AssistancePolicy p = policy;
             if (p == null) throw new LifelineException("the policy service is not running: start the policy bundle (lb shows it)");
             List<String[]> rows = new ArrayList<>();
@@ -49,14 +52,14 @@ public class PolicyCommands {
             rows.add(new String[] {EXPIRY_DEFAULT, Durations.format(p.defaultExpiry())});
             rows.add(new String[] {EXPIRY_MAX, Durations.format(p.maxExpiry())});
             rows.add(new String[] {PASSWORD, Boolean.toString(p.passwordRequired())});
-            InvitationCommands.table(System.out, rows);
+            table(System.out, rows);
         });
     }
 
     @Descriptor("set one policy key (invitations.enabled, control.enabled, password.required: true|false; "
             + "expiry.default, expiry.max: 30m, 2h, 7d or ISO-8601, at most 99 days)")
     public void policy(@Descriptor("the key") String key, @Descriptor("the new value") String value) {
-        InvitationCommands.run(() -> {
+        run(() -> {
             ConfigurationAdmin ca = configAdmin;
             if (ca == null) throw new LifelineException("ConfigAdmin is not running, so the policy cannot be changed: start org.apache.felix.configadmin");
             String k = key.strip();

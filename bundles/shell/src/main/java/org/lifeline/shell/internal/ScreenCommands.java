@@ -1,5 +1,7 @@
 package org.lifeline.shell.internal;
 
+import static org.lifeline.shell.internal.CommandSupport.call;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.apache.felix.service.command.Descriptor;
 import org.lifeline.api.LifelineException;
@@ -173,15 +174,5 @@ public class ScreenCommands {
             throw new LifelineException("screen sharing is not available: the screen bundle (org.lifeline.screen) is not running");
         }
         return v;
-    }
-
-    /** Runs a command with the shell's failure convention: one line on stderr, then the exception. */
-    private static <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (LifelineException e) {
-            System.err.println(e.getMessage());
-            throw e;
-        }
     }
 }

@@ -1,12 +1,11 @@
 package org.lifeline.shell.internal;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import static org.lifeline.shell.internal.CommandSupport.fromConsole;
+import static org.lifeline.shell.internal.CommandSupport.readPasswordFile;
+import static org.lifeline.shell.internal.CommandSupport.run;
+import static org.lifeline.shell.internal.CommandSupport.table;
+
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,8 +53,6 @@ public class SessionCommands {
     static final long DEFAULT_AWAIT_SECONDS = 30;
     /** A longer wait is surely a typo (minutes meant as seconds, or the other way round). */
     static final long MAX_AWAIT_SECONDS = 24 * 3600;
-    /** A password file holds one line; anything much longer is not a password file. */
-    static final int MAX_PASSWORD_FILE_BYTES = 4096;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -150,20 +147,6 @@ public class SessionCommands {
             System.out.println("session " + s.id() + ": connected to " + s.peerName() + " at " + s.peer()
                     + "; waiting for the novice to accept");
         });
-    }
-
-    static char[] readPasswordFile(String file) {
-        try {
-            Path p = Path.of(file);
-            if (Files.size(p) > MAX_PASSWORD_FILE_BYTES) {
-                throw new LifelineException(file + " is too large for a password file: put the password alone on its first line");
-            }
-            String first = Files.readString(p, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            if (first.isEmpty()) throw new LifelineException(file + " is empty: put the password on its first line");
-            return first.toCharArray();
-        } catch (IOException | InvalidPathException e) {
-            throw new LifelineException("cannot read the password file " + file + " (" + e.getMessage() + "): check the name");
-        }
     }
 
     @Descriptor("novice: accept a connection request (the expert starts seeing your screen)")
@@ -272,15 +255,6 @@ public class SessionCommands {
     /** {@code ra:take-control S}: the expert asks for control. */
     @Component(service = Function.class, property = { "osgi.command.scope=ra", "osgi.command.function=take-control" })
     public static class TakeControl extends SessionFunction {
-        @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-                policyOption = ReferencePolicyOption.GREEDY)
-        volatile SessionService service;
-
-        @Override
-        SessionService service() {
-            return service;
-        }
-
         @Override
         void perform(SessionService s, List<String> args) {
             String id = one(args, "ra:take-control SESSION");
@@ -293,15 +267,6 @@ public class SessionCommands {
     /** {@code ra:release-control S}: the expert gives control back. */
     @Component(service = Function.class, property = { "osgi.command.scope=ra", "osgi.command.function=release-control" })
     public static class ReleaseControl extends SessionFunction {
-        @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-                policyOption = ReferencePolicyOption.GREEDY)
-        volatile SessionService service;
-
-        @Override
-        SessionService service() {
-            return service;
-        }
-
         @Override
         void perform(SessionService s, List<String> args) {
             String id = one(args, "ra:release-control SESSION");
@@ -313,15 +278,6 @@ public class SessionCommands {
     /** {@code ra:stop-control [S]}: the novice takes control back, as pressing Esc does; every session without S. */
     @Component(service = Function.class, property = { "osgi.command.scope=ra", "osgi.command.function=stop-control" })
     public static class StopControl extends SessionFunction {
-        @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-                policyOption = ReferencePolicyOption.GREEDY)
-        volatile SessionService service;
-
-        @Override
-        SessionService service() {
-            return service;
-        }
-
         @Override
         void perform(SessionService s, List<String> args) {
             if (args.size() > 1) throw new LifelineException("usage: ra:stop-control [SESSION]");
@@ -331,17 +287,21 @@ public class SessionCommands {
         }
     }
 
-    /** A Gogo function over the session service, with the shell's failure convention. */
+    /**
+     * A Gogo function over the session service, with the shell's failure convention. The subclasses'
+     * components get this reference because the shell's bnd.bnd asks bnd to read inherited DS annotations.
+     */
     abstract static class SessionFunction implements Function {
+        @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+                policyOption = ReferencePolicyOption.GREEDY)
+        volatile SessionService service;
+
         @Override
         public Object execute(CommandSession session, List<Object> arguments) {
             List<String> args = arguments.stream().map(String::valueOf).toList();
-            run(() -> perform(require(this::service), args));
+            run(() -> perform(require(() -> service), args));
             return null;
         }
-
-        /** DS does not look at a superclass's fields, so each command holds its own reference. */
-        abstract SessionService service();
 
         abstract void perform(SessionService service, List<String> args);
 
@@ -394,44 +354,5 @@ public class SessionCommands {
 
     static String time(Instant t) {
         return t == null ? "-" : TIME.format(t.atZone(ZoneId.systemDefault()));
-    }
-
-    static void table(PrintStream o, List<String[]> rows) {
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) for (int i = 0; i < r.length; i++) width[i] = Math.max(width[i], r[i].length());
-        for (String[] r : rows) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                b.append(r[i]);
-                if (i < r.length - 1) b.append(" ".repeat(width[i] - r[i].length() + 2));
-            }
-            o.println(b);
-        }
-    }
-
-    /**
-     * Gogo's console (shell 1.1.4) reads standard input one byte per character, so text typed in UTF-8
-     * arrives as its bytes ("GrÃ¼Ã\u009fe"). Text that is exactly such bytes and valid UTF-8 is decoded
-     * again; anything else (plain ASCII, real Unicode from another caller) is left as it is.
-     */
-    static String fromConsole(String s) {
-        if (s == null || s.chars().allMatch(c -> c < 0x80) || s.chars().anyMatch(c -> c > 0xff)) return s;
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(s.getBytes(StandardCharsets.ISO_8859_1))).toString();
-        } catch (CharacterCodingException e) {
-            return s;
-        }
-    }
-
-    /** Shell convention: a failure prints one line and is rethrown, so a script sees a non-zero result. */
-    static void run(Runnable command) {
-        try {
-            command.run();
-        } catch (LifelineException e) {
-            System.err.println(e.getMessage());
-            throw e;
-        }
     }
 }

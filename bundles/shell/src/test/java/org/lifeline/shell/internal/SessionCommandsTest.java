@@ -90,18 +90,6 @@ class SessionCommandsTest {
     }
 
     @Test
-    void utf8BytesFromGogosConsoleBecomeTheTextThatWasTyped() {
-        String typed = "Grüße 👋 日本";
-        String asGogoHandsItOver = new String(typed.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
-
-        assertThat(SessionCommands.fromConsole(asGogoHandsItOver)).isEqualTo(typed);
-        assertThat(SessionCommands.fromConsole("plain ascii")).isEqualTo("plain ascii");
-        assertThat(SessionCommands.fromConsole(typed)).isEqualTo(typed);
-        assertThat(SessionCommands.fromConsole("caf\u00e9")).isEqualTo("caf\u00e9");
-    }
-
-    @Test
     void dashedCommandsPassTheSessionOrNoneToTheService() {
         java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
         SessionService recording = (SessionService) Proxy.newProxyInstance(SessionService.class.getClassLoader(),
