@@ -1,13 +1,8 @@
 package org.lifeline.input.macos.internal;
 
 import com.sun.jna.Pointer;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.lifeline.api.LifelineException;
+import org.lifeline.input.escape.WatcherThread;
 import org.osgi.service.log.Logger;
 
 /**
@@ -15,9 +10,7 @@ import org.osgi.service.log.Logger;
  * swallows an event. The callback only decides and hands reports to another thread, because macOS
  * disables a tap whose callback is slow.
  */
-final class EventTap implements AutoCloseable {
-    private static final long START_TIMEOUT_SECONDS = 5;
-    private static final long STOP_TIMEOUT_MILLIS = 2000;
+final class EventTap extends WatcherThread<Pointer> {
     private static final long KEY_DOWN_MASK = 1L << EscapeDecision.KEY_DOWN;
     /**
      * The run loop runs in slices this long and checks {@link #stopping} in between: CFRunLoopStop is lost
@@ -25,52 +18,17 @@ final class EventTap implements AutoCloseable {
      */
     private static final double RUN_SLICE_SECONDS = 0.25;
 
-    private final Runnable onEscape;
-    private final Logger log;
-    private final ExecutorService reports = Executors.newSingleThreadExecutor(r -> daemon(r, "lifeline-escape-report"));
-    private final CompletableFuture<Pointer> runLoop = new CompletableFuture<>();
-    private final Thread thread;
     /** Kept in a field: JNA frees a callback whose Java object was collected, and macOS would call freed code. */
     private Quartz.TapCallback callback;
     private volatile Pointer tap;
     private volatile boolean stopping;
 
     EventTap(Runnable onEscape, Logger log) {
-        this.onEscape = onEscape;
-        this.log = log;
-        this.thread = daemon(this::run, "lifeline-escape-tap");
+        super(onEscape, log, "lifeline-escape-tap");
     }
 
-    void start() {
-        thread.start();
-        try {
-            runLoop.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            reports.shutdownNow();
-            throw (e.getCause() instanceof LifelineException l) ? l : new LifelineException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            close();
-            throw new LifelineException("the Esc key watcher did not start within " + START_TIMEOUT_SECONDS
-                    + " s: restart Lifeline");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new LifelineException("interrupted while starting the Esc key watcher");
-        }
-    }
-
-    private void run() {
-        try {
-            serve();
-        } catch (RuntimeException | LinkageError e) {
-            if (!runLoop.completeExceptionally(new LifelineException("the Esc key watcher could not start ("
-                    + e.getMessage() + "): stop control with the Stop button instead", e))) {
-                log.error("the Esc key watcher stopped", e);
-            }
-        }
-    }
-
-    private void serve() {
+    @Override
+    protected void serve() {
         Quartz.CoreGraphics cg = Quartz.CoreGraphics.INSTANCE;
         Quartz.CoreFoundation cf = Quartz.CoreFoundation.INSTANCE;
         callback = new TapListener(new TapListener.Events() {
@@ -88,7 +46,7 @@ final class EventTap implements AutoCloseable {
         Pointer port = cg.CGEventTapCreate(Quartz.SESSION_EVENT_TAP, Quartz.HEAD_INSERT_EVENT_TAP,
                 Quartz.TAP_OPTION_LISTEN_ONLY, KEY_DOWN_MASK, callback, null);
         if (port == null) {
-            runLoop.completeExceptionally(new LifelineException("macOS does not let Lifeline watch for the Esc key:"
+            refused(new LifelineException("macOS does not let Lifeline watch for the Esc key:"
                     + " allow it in System Settings > Privacy & Security > Input Monitoring, then try again"));
             return;
         }
@@ -98,7 +56,7 @@ final class EventTap implements AutoCloseable {
             Pointer loop = cf.CFRunLoopGetCurrent();
             cf.CFRunLoopAddSource(loop, source, Quartz.CoreFoundation.commonModes());
             cg.CGEventTapEnable(port, Quartz.TRUE);
-            runLoop.complete(loop);
+            serving(loop);
             Pointer mode = Quartz.CoreFoundation.defaultMode();
             while (!stopping) cf.CFRunLoopRunInMode(mode, RUN_SLICE_SECONDS, Quartz.FALSE);
         } finally {
@@ -111,22 +69,8 @@ final class EventTap implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected void wake(Pointer loop) {
         stopping = true;
-        Pointer loop = runLoop.getNow(null);
         if (loop != null) Quartz.CoreFoundation.INSTANCE.CFRunLoopStop(loop);
-        try {
-            thread.join(STOP_TIMEOUT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) log.warn("the Esc key tap thread did not stop within {} ms", STOP_TIMEOUT_MILLIS);
-        reports.shutdown();
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }
