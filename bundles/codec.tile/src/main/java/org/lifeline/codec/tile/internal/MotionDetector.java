@@ -267,8 +267,23 @@ final class MotionDetector {
             }
         }
         if (found == 0) return;
-        rects.clear();
         int tilesY = (height + tile - 1) / tile;
+        // unchanged tiles between matched ones that the offset explains too (blank line ends, margins) join
+        // them, so one large copy replaces many small ones
+        for (int ty = 0; ty < tilesY; ty++) {
+            int first = -1, last = -1;
+            for (int tx = 0; tx < tilesX; tx++) {
+                if (matched[ty * tilesX + tx]) {
+                    if (first < 0) first = tx;
+                    last = tx;
+                }
+            }
+            for (int tx = first + 1; first >= 0 && tx < last; tx++) {
+                int t = ty * tilesX + tx;
+                if (!matched[t] && !dirty[t] && tileMatches(t, dx, dy)) matched[t] = true;
+            }
+        }
+        rects.clear();
         int firstOfRow = 0;
         for (int ty = 0; ty < tilesY; ty++) {
             int rowStart = rects.size();
