@@ -63,6 +63,7 @@ final class MotionDetector {
     private final int[] sampleNext = new int[MAX_SAMPLES];
     private int[] sampleHead = new int[0];
     private final IntList rects = new IntList(64);
+    private final IntList pending = new IntList(64);
 
     /**
      * Works on one update: {@code dirty} flags the tiles that differ, {@code dirtyList} lists them. Copies are
@@ -326,11 +327,16 @@ final class MotionDetector {
             if (ya != yb) return dy > 0 ? Integer.compare(ya, yb) : Integer.compare(yb, ya);
             return dx > 0 ? Integer.compare(xa, xb) : Integer.compare(xb, xa);
         });
+        pending.clear();
         for (int i : order) {
             int x = rects.get(i * 4) * tile, y = rects.get(i * 4 + 2) * tile;
-            int w = Math.min(width, (rects.get(i * 4 + 1) + 1) * tile) - x;
-            int h = Math.min(height, (rects.get(i * 4 + 3) + 1) * tile) - y;
-            emitCopy(x, y, w, h, dx, dy);
+            pending.add(x);
+            pending.add(y);
+            pending.add(Math.min(width, (rects.get(i * 4 + 1) + 1) * tile) - x);
+            pending.add(Math.min(height, (rects.get(i * 4 + 3) + 1) * tile) - y);
+        }
+        for (int k = 0; k < pending.size(); k += 4) {
+            emitCopy(k, pending.get(k), pending.get(k + 1), pending.get(k + 2), pending.get(k + 3), dx, dy);
         }
         // tiles on the moved content's edges hold part of it: copy the largest matching band of rows or columns
         for (int i = 0; i < dirtyCount; i++) {
@@ -385,30 +391,47 @@ final class MotionDetector {
         }
     }
 
-    private void emitCopy(int x, int y, int w, int h, int dx, int dy) {
+    /**
+     * Copies rectangle {@code k} of {@link #pending}, grown by up to a tile less a pixel on each side where the
+     * pixels still match; never into the source of a rectangle copied after it, which must still be intact.
+     */
+    private void emitCopy(int k, int x, int y, int w, int h, int dx, int dy) {
         int e = 0;
-        while (e < tile - 1 && x > 0 && x - 1 + dx >= 0 && columnMatches(x - 1, y, h, dx, dy)) {
+        while (e < tile - 1 && x > 0 && x - 1 + dx >= 0 && free(k, x - 1, y, 1, h, dx, dy)
+                && columnMatches(x - 1, y, h, dx, dy)) {
             x--;
             w++;
             e++;
         }
         e = 0;
-        while (e < tile - 1 && x + w < width && x + w + dx < width && columnMatches(x + w, y, h, dx, dy)) {
+        while (e < tile - 1 && x + w < width && x + w + dx < width && free(k, x + w, y, 1, h, dx, dy)
+                && columnMatches(x + w, y, h, dx, dy)) {
             w++;
             e++;
         }
         e = 0;
-        while (e < tile - 1 && y > 0 && y - 1 + dy >= 0 && rowMatches(x, y - 1, w, dx, dy)) {
+        while (e < tile - 1 && y > 0 && y - 1 + dy >= 0 && free(k, x, y - 1, w, 1, dx, dy)
+                && rowMatches(x, y - 1, w, dx, dy)) {
             y--;
             h++;
             e++;
         }
         e = 0;
-        while (e < tile - 1 && y + h < height && y + h + dy < height && rowMatches(x, y + h, w, dx, dy)) {
+        while (e < tile - 1 && y + h < height && y + h + dy < height && free(k, x, y + h, w, 1, dx, dy)
+                && rowMatches(x, y + h, w, dx, dy)) {
             h++;
             e++;
         }
         addCopy(x, y, w, h, dx, dy);
+    }
+
+    /** Whether writing {@code (x, y, w, h)} leaves the sources of the rectangles after {@code k} alone. */
+    private boolean free(int k, int x, int y, int w, int h, int dx, int dy) {
+        for (int j = k + 4; j < pending.size(); j += 4) {
+            int sx = pending.get(j) + dx, sy = pending.get(j + 1) + dy;
+            if (x < sx + pending.get(j + 2) && sx < x + w && y < sy + pending.get(j + 3) && sy < y + h) return false;
+        }
+        return true;
     }
 
     private void addCopy(int x, int y, int w, int h, int dx, int dy) {
