@@ -18,7 +18,7 @@ public final class TileCodec implements ScreenCodec {
 
     @Override
     public FrameEncoder newEncoder(EncoderSettings settings) {
-        return new TileEncoder(settings, TileEncoder.ADAPTIVE_TILE, TileEncoder.DEFAULT_LEVEL);
+        return new TileEncoder(settings, TileEncoder.DEFAULT_TILE, TileEncoder.DEFAULT_LEVEL);
     }
 
     @Override

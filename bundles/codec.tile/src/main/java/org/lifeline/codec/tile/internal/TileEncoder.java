@@ -18,15 +18,11 @@ import org.lifeline.api.screen.Rect;
  * stream so repeated glyphs and tiles compress against everything sent before.
  */
 final class TileEncoder implements FrameEncoder {
-    /** Constructor argument: pick the tile size from the settings (and change it with them). */
-    static final int ADAPTIVE_TILE = 0;
     /**
-     * Lossless tiles: 16 sent 15% fewer bytes than 32 on the real Xvfb workload at the same CPU, and 32 a
-     * quarter fewer than 64 (BENCHMARKS.md).
+     * 32 sent as few bytes as 16 on the real Xvfb workload and a quarter fewer than 64 (BENCHMARKS.md); 16 would
+     * make JPEG useless (a 16x16 tile has at most 256 colours, so never looks photographic).
      */
-    static final int LOSSLESS_TILE = 16;
-    /** With JPEG allowed: a 16x16 tile is too small to be photographic or to carry a JPEG header. */
-    static final int LOSSY_TILE = 32;
+    static final int DEFAULT_TILE = 32;
     /** zlib level 1..9; see BENCHMARKS.md for the bytes/time trade-off behind the choice. */
     static final int DEFAULT_LEVEL = 6;
     /**
@@ -40,8 +36,7 @@ final class TileEncoder implements FrameEncoder {
     /** Rectangles smaller than this stay lossless: a JPEG's headers would outweigh its pixels. */
     private static final int MIN_JPEG_PIXELS = 16 * 16;
 
-    private final boolean adaptiveTile;
-    private int tile;
+    private final int tile;
     private final Deflater deflater;
     private final MotionDetector motion = new MotionDetector();
     private final JpegTiles jpeg = new JpegTiles();
@@ -79,14 +74,13 @@ final class TileEncoder implements FrameEncoder {
     private long bytes;
 
     TileEncoder(EncoderSettings settings, int tile, int level) {
-        if (tile != ADAPTIVE_TILE && !validTileSize(tile)) throw new IllegalArgumentException("tile size must be 16, 32 or 64");
+        if (!validTileSize(tile)) throw new IllegalArgumentException("tile size must be 16, 32 or 64");
         this.settings = Objects.requireNonNull(settings);
-        this.adaptiveTile = tile == ADAPTIVE_TILE;
-        this.tile = adaptiveTile ? tileFor(settings) : tile;
+        this.tile = tile;
         this.deflater = new Deflater(level);
-        this.scratch = new int[MAX_TILE * MAX_TILE];
-        this.original = new int[MAX_TILE * MAX_TILE];
-        this.indices = new byte[MAX_TILE * MAX_TILE];
+        this.scratch = new int[tile * tile];
+        this.original = new int[tile * tile];
+        this.indices = new byte[tile * tile];
     }
 
     @Override
@@ -121,11 +115,6 @@ final class TileEncoder implements FrameEncoder {
             if (moreFaithful(pending, settings)) needFull = true;
             settings = pending;
             pending = null;
-            if (adaptiveTile && tileFor(settings) != tile) {
-                // a new grid: start over as if the frame had changed size
-                tile = tileFor(settings);
-                model = null;
-            }
         }
         boolean resized = model == null || frame.width() != width || frame.height() != height;
         boolean full = needFull || resized;
@@ -162,10 +151,6 @@ final class TileEncoder implements FrameEncoder {
         copyOps += copies.size() / 6;
         bytes += update.length;
         return update;
-    }
-
-    private static int tileFor(EncoderSettings settings) {
-        return settings.lossyQuality() > 0 ? LOSSY_TILE : LOSSLESS_TILE;
     }
 
     private static boolean moreFaithful(EncoderSettings next, EncoderSettings now) {

@@ -9,7 +9,6 @@ public final class Codecs {
     private Codecs() {
     }
 
-    /** {@code tile} 0: the size the codec picks for the settings (16 lossless, 32 lossy). */
     public static FrameEncoder encoder(EncoderSettings settings, int tile, int level) {
         return new TileEncoder(settings, tile, level);
     }

@@ -216,20 +216,6 @@ class TileCodecTest {
     }
 
     @Test
-    void switchingBetweenLossyAndLosslessChangesTheTileGridWithAFullFrame() {
-        FrameBuffer frame = Screens.frame(Screens.desktop(320, 200, 16));
-        send(frame, null);
-        encoder.settings(EncoderSettings.LOW_BANDWIDTH);
-        byte[] lossy = send(frame, List.of());
-        assertThat(lossy[3] & TileFormat.FLAG_FULL).isNotZero();
-        assertThat(lossy[9] & 0xFF).isEqualTo(TileEncoder.LOSSY_TILE);
-        encoder.settings(EncoderSettings.LOSSLESS);
-        byte[] lossless = send(frame, List.of());
-        assertThat(lossless[9] & 0xFF).isEqualTo(TileEncoder.LOSSLESS_TILE);
-        assertSamePicture(frame);
-    }
-
-    @Test
     void statisticsCountEncodingsCopiesAndBytes() {
         FrameBuffer frame = Screens.frame(Screens.desktop(320, 200, 15));
         int n = send(frame, null).length;

@@ -37,11 +37,11 @@ public class CodecBenchmark {
     public void setUp() {
         String[] wh = size.split("x");
         frames = Scenarios.frames(scenario, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
-        encoder = Codecs.encoder(EncoderSettings.LOSSLESS, 0, 6);
+        encoder = Codecs.encoder(EncoderSettings.LOSSLESS, 32, 6);
         encoder.encode(frames[0], null);
         next = 1;
         // a decoder cannot replay one update twice, so it decodes a recorded run and restarts (1 full frame in 200)
-        FrameEncoder recorder = Codecs.encoder(EncoderSettings.LOSSLESS, 0, 6);
+        FrameEncoder recorder = Codecs.encoder(EncoderSettings.LOSSLESS, 32, 6);
         updates = new byte[201][];
         for (int i = 0; i < updates.length; i++) updates[i] = recorder.encode(frames[i % 2], null);
     }

@@ -74,7 +74,7 @@ public final class Scenarios {
         for (int[] size : new int[][] {{1280, 800}, {1920, 1080}}) {
             for (String name : NAMES) {
                 FrameBuffer[] pair = frames(name, size[0], size[1]);
-                FrameEncoder encoder = Codecs.encoder(EncoderSettings.LOSSLESS, 0, 6);
+                FrameEncoder encoder = Codecs.encoder(EncoderSettings.LOSSLESS, 32, 6);
                 int first = encoder.encode(pair[0], null).length;
                 long total = 0;
                 int updates = 0;

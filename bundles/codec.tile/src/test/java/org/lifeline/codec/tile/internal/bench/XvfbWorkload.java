@@ -23,7 +23,7 @@ public final class XvfbWorkload {
     public static void main(String[] args) throws Exception {
         Path started = Path.of(args[0]);
         Path stop = Path.of(args[1]);
-        int tile = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int tile = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         Robot robot = new Robot();
         Rectangle screen = new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
         FrameEncoder encoder = Codecs.encoder(EncoderSettings.LOSSLESS, tile, 6);
@@ -59,8 +59,8 @@ public final class XvfbWorkload {
             if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             else next = System.nanoTime();
         }
-        System.out.printf("tile %s: first frame %,d B; after it %,d B in %d updates (%d grabs); encoder CPU %.0f ms%n",
-                tile == 0 ? "auto" : String.valueOf(tile), first, bytes, updates, grabs, encodeNanos / 1e6);
+        System.out.printf("tile %d: first frame %,d B; after it %,d B in %d updates (%d grabs); encoder CPU %.0f ms%n",
+                tile, first, bytes, updates, grabs, encodeNanos / 1e6);
         System.out.println(encoder.statistics());
     }
 }
