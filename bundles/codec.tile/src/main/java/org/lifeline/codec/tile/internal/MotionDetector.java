@@ -43,8 +43,6 @@ final class MotionDetector {
     private int dirtyCount;
     private IntList copies;
 
-    private int[] prevHash = new int[0];
-    private int[] curHash = new int[0];
     // row hashes per tile column of the model, kept across updates: index column * height + y
     private int[] known = new int[0];
     private boolean[] knownValid = new boolean[0];
@@ -131,30 +129,35 @@ final class MotionDetector {
         hashedColumns.clear();
         hashedY0 = y0;
         hashedY1 = y1;
-        if (prevHash.length < n) {
-            prevHash = new int[n];
-            curHash = new int[n];
-        }
         if (votes.length < 2 * height + 1) votes = new int[2 * height + 1];
         for (int c = tx0; c <= tx1; c++) {
             int inColumn = 0;
             for (int ty = ty0; ty <= ty1; ty++) if (dirty[ty * tilesX + c]) inColumn++;
-            if (inColumn < 2) continue;
-            int bx = c * tile, bw = Math.min(tile, width - bx);
-            rows.clear(n);
-            int base = c * height;
-            for (int y = y0; y < y1; y++) {
-                int ph = knownValid[base + y] ? known[base + y] : rowHash(model, y * width + bx, bw);
-                int ch = rowHash(cur, y * width + bx, bw);
-                prevHash[y - y0] = ph;
-                curHash[y - y0] = ch;
-                fresh[base + y] = ch;
-                if (ph != 0) rows.put(ph, y);
+            if (inColumn >= 2) hashedColumns.add(c);
+        }
+        // row by row across all columns: memory is read in order, not one column's stripe at a time
+        int columns = hashedColumns.size();
+        for (int y = y0; y < y1; y++) {
+            int row = y * width;
+            for (int i = 0; i < columns; i++) {
+                int c = hashedColumns.get(i);
+                int bx = c * tile, bw = Math.min(tile, width - bx), k = c * height + y;
+                fresh[k] = rowHash(cur, row + bx, bw);
+                if (!knownValid[k]) {
+                    known[k] = rowHash(model, row + bx, bw);
+                    knownValid[k] = true;
+                }
             }
-            hashedColumns.add(c);
+        }
+        for (int i = 0; i < columns; i++) {
+            int base = hashedColumns.get(i) * height;
+            rows.clear(n);
             for (int y = y0; y < y1; y++) {
-                int ch = curHash[y - y0];
-                if (ch == 0 || ch == prevHash[y - y0]) continue;
+                if (known[base + y] != 0) rows.put(known[base + y], y);
+            }
+            for (int y = y0; y < y1; y++) {
+                int ch = fresh[base + y];
+                if (ch == 0 || ch == known[base + y]) continue;
                 int from = rows.get(ch);
                 if (from >= 0) vote(votes, from - y + height);
             }
