@@ -45,16 +45,43 @@ class Expert:
             return self.l.ok(c, timeout)
 
 
-def diff_pixels(png, display, work, tag):
+def diff_pixels(png, display, work, tag, peak=None):
     """Pixels that differ between the expert's snapshot and the display (ImageMagick compare -metric AE)."""
     xwd = os.path.join(work, tag + '.xwd')
     subprocess.run(['xwd', '-root', '-silent', '-display', display, '-out', xwd], check=True)
     r = subprocess.run(['compare', '-metric', 'AE', png, xwd, 'null:'], capture_output=True, text=True)
-    os.remove(xwd)
     try:
-        return int(float(r.stderr.split()[0]))
+        n = int(float(r.stderr.split()[0]))
     except (ValueError, IndexError):
-        return 'compare failed: ' + r.stderr.strip()
+        n = 'compare failed: ' + r.stderr.strip()
+    if n != 0 and peak is not None:
+        # how far off the worst pixel is (0-255 per channel), for lossy profiles
+        p = subprocess.run(['compare', '-metric', 'PAE', png, xwd, 'null:'], capture_output=True, text=True)
+        m = re.search(r'\(([\d.e-]+)\)', p.stderr)
+        peak.append(round(float(m.group(1)) * 255) if m else p.stderr.strip())
+    os.remove(xwd)
+    return n
+
+
+def threads(pid):
+    """CPU seconds per thread name (numbers dropped, so 'GC Thread#0' and '#1' add up)."""
+    out = {}
+    for t in os.listdir('/proc/%d/task' % pid):
+        try:
+            st = open('/proc/%d/task/%s/stat' % (pid, t)).read()
+        except OSError:
+            continue
+        name = re.sub(r'([#-])\d+', r'\1N', st[st.index('(') + 1:st.rindex(')')])
+        f = st.rsplit(')', 1)[1].split()
+        out[(t, name)] = (int(f[11]) + int(f[12])) / os.sysconf('SC_CLK_TCK')
+    return out
+
+
+def thread_delta(a, b):
+    d = {}
+    for k, v in b.items():
+        d[k[1]] = d.get(k[1], 0) + v - a.get(k, 0)
+    return {k: round(v, 2) for k, v in sorted(d.items(), key=lambda kv: -kv[1]) if v >= 0.01}
 
 
 def delta(a, b, cpus):
@@ -78,21 +105,25 @@ def main():
     ap.add_argument('--quality', default='auto', help='auto | low | high (ra:quality before the first frame)')
     ap.add_argument('--idle', type=float, default=0, help='seconds of idle measurement before the workload (0 = none)')
     ap.add_argument('--no-workload', action='store_true')
+    ap.add_argument('--jvm-opts', default='', help='extra JVM options for both launchers (e.g. -XX:TieredStopAtLevel=1)')
+    ap.add_argument('--label', default='', help='appended to the result name, e.g. c1only')
+    ap.add_argument('--warmup', action='store_true', help='run the workload once unmeasured first (warm JIT), '
+                    'then re-create the scene and measure; bytes then count from just before the measured workload')
     ap.add_argument('--sample', type=float, default=1.0, help='stats sampling period during the workload (0 = off)')
     a = ap.parse_args()
     env = dict(os.environ, D=a.display, BENCH_DIR=a.work)
     res = os.path.join(a.work, 'results'); os.makedirs(res, exist_ok=True)
-    name = 'lifeline_%s_%s' % (a.quality, a.tag)
+    name = 'lifeline_%s%s%s_%s' % (a.quality, '-warm' if a.warmup else '', '-' + a.label if a.label else '', a.tag)
     out = os.path.join(res, name)
     run_dir = os.path.join(a.work, 'run-' + name)
     subprocess.run(['rm', '-rf', run_dir], check=True)
     xvfb = int(open(os.path.join(a.work, 'xvfb.pid')).read())
     subprocess.run([os.path.join(a.shared, 'scene.sh'), 'up'], env=env, check=True)
     nov = exp = None
-    r = {'server': 'lifeline', 'quality': a.quality, 'jar': a.jar, 'date': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}
+    r = {'server': 'lifeline', 'quality': a.quality, 'jar': a.jar, 'jvm_opts': a.jvm_opts, 'date': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}
     try:
-        nov = Launcher('novice', a.jar, run_dir + '/novice', a.display, log=run_dir + '.novice.log')
-        exp = Launcher('expert', a.jar, run_dir + '/expert', None, log=run_dir + '.expert.log')
+        nov = Launcher('novice', a.jar, run_dir + '/novice', a.display, log=run_dir + '.novice.log', jvm_opts=a.jvm_opts.split())
+        exp = Launcher('expert', a.jar, run_dir + '/expert', None, log=run_dir + '.expert.log', jvm_opts=a.jvm_opts.split())
         ticket = run_dir + '/bench.msrcincident'
         nov.ok('ra:invite --out %s --password pw123456 --expires 1h' % ticket)
         o = exp.ok('ra:open %s --password pw123456 --name bench' % ticket)
@@ -118,13 +149,22 @@ def main():
         time.sleep(1)
         pids = {'server': nov.pid, 'expert': exp.pid, 'xvfb': xvfb}
         if a.idle:
-            c0 = {k: cpu(p) for k, p in pids.items()}; i0 = x.stats()
+            th0 = threads(nov.pid); c0 = {k: cpu(p) for k, p in pids.items()}; i0 = x.stats()
             time.sleep(a.idle)
             c1 = {k: cpu(p) for k, p in pids.items()}; i1 = x.stats()
+            r['idle_novice_threads_cpu_s'] = thread_delta(th0, threads(nov.pid))
             r['idle'] = delta(i0, i1, {k: (c0[k], c1[k]) for k in pids})
             r['idle']['server_cpu_pct'] = round(100 * r['idle']['server_cpu_s'] / r['idle']['seconds'], 2)
             r['idle']['codec_after'] = i1['codec']
+        if a.warmup:
+            subprocess.run([os.path.join(a.shared, 'workload.sh')], env=env, capture_output=True)
+            subprocess.run([os.path.join(a.shared, 'scene.sh'), 'down'], env=env, check=True)
+            subprocess.run([os.path.join(a.shared, 'scene.sh'), 'up'], env=env, check=True)
+            time.sleep(2)
+            s0 = x.stats()
+            r['warmup'] = {'codec_after': s0['codec']}
         if not a.no_workload:
+            th0 = threads(nov.pid)
             c0 = {k: cpu(p) for k, p in pids.items()}; w0 = x.stats(); T0 = time.monotonic()
             samples, done = [], threading.Event()
             def sampler():
@@ -137,6 +177,7 @@ def main():
             time.sleep(1)
             done.set(); th.join() if a.sample else None
             c1 = {k: cpu(p) for k, p in pids.items()}; w1 = x.stats(); T1 = time.monotonic()
+            r['novice_threads_cpu_s'] = thread_delta(th0, threads(nov.pid))
             r['workload_end'] = wl.stderr.strip()
             r['workload_wall_s'] = round(T1 - T0, 2)
             for k in pids:
@@ -144,10 +185,11 @@ def main():
             r['client_cpu_s'] = r['expert_cpu_s']
             w = delta(w0, w1, {})
             # the shared table counts 'meas' from the first full frame on (rfbbench), so do the same
-            m = delta(s0, w1, {})
+            # (after an idle window: from the workload's start; after --warmup: from the re-created scene)
+            m = delta(w0 if a.idle else s0, w1, {})
             m['workload_only'] = w
             m['pixels'] = 0; m['pixels_per_byte'] = 0
-            m['by_type'] = {'codec_after_first_frame': s0['codec'], 'codec_at_end': w1['codec']}
+            m['by_type'] = {'codec_before_workload': s0['codec'], 'codec_at_end': w1['codec']}
             seq = [w0] + samples + [w1]
             m['per_second'] = [[b['screen_bytes'] - p['screen_bytes'], b['updates'] - p['updates'], round(b['t'] - T0, 2)]
                                for p, b in zip(seq, seq[1:])]
@@ -156,8 +198,11 @@ def main():
             r['final_view'] = []
             for attempt in range(3):
                 x.cmd('ra:snapshot %s %s' % (es, snap))
-                d = diff_pixels(snap, a.display, a.work, name)
+                peak = []
+                d = diff_pixels(snap, a.display, a.work, name, peak)
                 r['final_view'].append({'after_s': round(time.monotonic() - T1 + 1, 1), 'differing_pixels': d})
+                if peak:
+                    r['final_view'][-1]['peak_channel_error'] = peak[0]
                 if d == 0:
                     break
                 time.sleep(1)
@@ -175,10 +220,12 @@ def main():
               'wall %.1f | final view diff %s | %s' % (out, r['init']['bytes'], m['bytes'], m['seconds'], m['bytes_per_s'],
               m['updates'], m['updates_per_s'], r['server_cpu_s'], r['xvfb_cpu_s'], r['expert_cpu_s'], r['workload_wall_s'],
               [f['differing_pixels'] for f in r['final_view']], m['by_type']['codec_at_end']))
+        print('  novice threads (CPU s): %s' % r['novice_threads_cpu_s'])
     if 'idle' in r:
         i = r['idle']
         print('%s: idle %.1f s: %d B, %d upd, novice CPU %.2f s (%.2f%%), xvfb %.2f s' % (out, i['seconds'], i['bytes'],
               i['updates'], i['server_cpu_s'], i['server_cpu_pct'], i['xvfb_cpu_s']))
+        print('  novice threads while idle (CPU s): %s' % r['idle_novice_threads_cpu_s'])
 
 
 if __name__ == '__main__':

@@ -3,10 +3,10 @@ import os, queue, subprocess, threading, time
 
 
 class Launcher:
-    def __init__(self, name, jar, data, display=None, log=None, java='java', xmx='256m'):
+    def __init__(self, name, jar, data, display=None, log=None, java='java', xmx='256m', jvm_opts=()):
         self.name, self.marker = name, 0
         os.makedirs(data, exist_ok=True)
-        cmd = [java, '-Xmx' + xmx, '-Djava.awt.headless=true', '-jar', jar,
+        cmd = [java, '-Xmx' + xmx, '-Djava.awt.headless=true', *jvm_opts, '-jar', jar,
                '--headless', '--loopback-only', '--data', data]
         env = dict(os.environ)
         if display:
