@@ -97,6 +97,27 @@ class TileCodecTest {
     }
 
     @Test
+    void contentMovingDownOrSidewaysAlsoBecomesCopies() {
+        BufferedImage img = Screens.desktop(1280, 800, 17);
+        FrameBuffer frame = Screens.frame(img);
+        send(frame, null);
+        int[] px = frame.pixels();
+        // the terminal's text moves down by two lines (a pager scrolling back), then a block moves right
+        int[] old = px.clone();
+        for (int y = 60; y < 700; y++) System.arraycopy(old, (y - 30) * 1280 + 21, px, y * 1280 + 21, 700);
+        byte[] down = send(frame, null);
+        assertSamePicture(frame);
+        old = px.clone();
+        for (int y = 100; y < 400; y++) System.arraycopy(old, y * 1280 + 100, px, y * 1280 + 140, 400);
+        byte[] sideways = send(frame, null);
+        assertSamePicture(frame);
+        int full = codec.newEncoder(EncoderSettings.LOSSLESS).encode(frame, null).length;
+        assertThat(encoder.statistics()).containsPattern("copies [2-9]");
+        assertThat(down.length).isLessThan(full / 10);
+        assertThat(sideways.length).isLessThan(full / 10);
+    }
+
+    @Test
     void movedWindowBecomesACopy() {
         Random random = new Random(6);
         BufferedImage background = Screens.desktop(1280, 800, 6);
