@@ -4,15 +4,18 @@ run_one.sh): mean (min-max) per server+profile, then Lifeline / TigerVNC ZRLE ra
 import collections, glob, json, os, re, statistics as S, sys
 W = sys.argv[1] if len(sys.argv) > 1 else os.environ.get('BENCH_DIR', '/tmp/lifeline-bench')
 runs = collections.defaultdict(dict)
-for f in sorted(glob.glob(os.path.join(W, 'results', '*_r[0-9]*.json'))):
-    if f.endswith('.client.json'):
+for f in sorted(glob.glob(os.path.join(W, 'results', '*.json'))):
+    # rounds are TAG=rN (run_matrix.sh) or TAG=latestN (a later build measured against TigerVNC again)
+    m = re.match(r'(.*)_((?:r|latest)\d+)\.json$', os.path.basename(f))
+    if f.endswith('.client.json') or not m:
         continue
-    m = re.match(r'(.*)_r(\d+)\.json$', os.path.basename(f))
     r = json.load(open(f))
     if 'meas' in r and 'idle' not in r:
-        runs[m.group(1)][int(m.group(2))] = r
+        runs[m.group(1)][m.group(2)] = r
 NAMES = {'lifeline_auto': 'Lifeline auto (lossless), cold JVM', 'lifeline_auto-warm': 'Lifeline auto, warm JVM (2nd workload)',
-         'lifeline_auto-c1': 'Lifeline auto, cold JVM, -XX:TieredStopAtLevel=1', 'lifeline_high': 'Lifeline high (lossless)',
+         'lifeline_auto-c1': 'Lifeline auto, cold JVM, -XX:TieredStopAtLevel=1',
+         'lifeline_auto-codec0726': 'Lifeline auto, cold JVM, codec.tile of 07:26',
+         'lifeline_auto-warm-codec0726': 'Lifeline auto, warm JVM, codec.tile of 07:26', 'lifeline_high': 'Lifeline high (lossless)',
          'lifeline_low': 'Lifeline low (56k profile)', 'x0vnc_zrle+copyrect': 'TigerVNC ZRLE (+CopyRect offered)',
          'x0vnc_tight+copyrect': 'TigerVNC Tight lossless', 'x0vnc_raw': 'TigerVNC raw',
          'x11vnc_zrle+copyrect': 'x11vnc ZRLE', 'x11vnc_tight+copyrect': 'x11vnc Tight lossless'}
