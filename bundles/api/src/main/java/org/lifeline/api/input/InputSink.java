@@ -21,4 +21,11 @@ public interface InputSink {
 
     /** The area coordinates refer to (set when sharing starts). */
     void area(int originX, int originY);
+
+    /**
+     * Lets go of every key and button the expert still holds. The session layer calls it whenever control
+     * ends (Esc, stop, release, a dropped connection), so nothing stays pressed on the novice's desktop.
+     */
+    default void releaseAll() {
+    }
 }

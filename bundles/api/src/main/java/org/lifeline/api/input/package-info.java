@@ -1,6 +1,6 @@
 /** Applying the expert's input on the novice's desktop, and the novice's Esc. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.lifeline.api.input;
 
 import org.osgi.annotation.bundle.Export;

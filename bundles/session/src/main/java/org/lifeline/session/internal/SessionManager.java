@@ -659,6 +659,7 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
     /** Back to VIEWING; the audit log gets how long control lasted. Must hold the session's lock. */
     private void endControl(LiveSession s, String detail, String reason) {
         if (s.state() == SessionState.IN_CONTROL) {
+            releaseHeldInput(s);
             audit(s, "control-ended", fields("reason", reason, "duration_s", seconds(controlDuration(s))));
         } else {
             audit(s, "control-request-withdrawn", fields("reason", reason));
@@ -691,6 +692,7 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
             if (from == SessionState.CLOSED) return;
             if (tellPeer != null) s.sendControl(tellPeer);
             if (from == SessionState.IN_CONTROL) {
+                releaseHeldInput(s);
                 audit(s, "control-ended", fields("reason", reason, "duration_s", seconds(controlDuration(s))));
                 s.controlSince = null;
                 publish(s, SessionEvent.Type.CONTROL_ENDED, "control ended: " + reason);
@@ -852,6 +854,23 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
         if (s.role() == role && stateOk) return true;
         warn("session {}: ignored {} from {} while {} as {}", s.id(), m.type(), s.who(), s.state(), s.role());
         return false;
+    }
+
+    /**
+     * Novice: when control ends, every key and button the expert still holds is let go, after any input
+     * already queued on the mailbox (which is dropped there, since control has ended).
+     */
+    private void releaseHeldInput(LiveSession s) {
+        if (s.role() != Role.NOVICE) return;
+        s.mailbox.execute(() -> {
+            InputSink sink = inputSink;
+            if (sink == null) return;
+            try {
+                sink.releaseAll();
+            } catch (RuntimeException e) {
+                warn("session {}: could not release the keys the expert held: {}", s.id(), e.getMessage());
+            }
+        });
     }
 
     /** On the mailbox: control may have ended since the frame arrived. */

@@ -428,6 +428,11 @@ final class Fakes {
             calls.add("area " + originX + " " + originY);
         }
 
+        @Override
+        public void releaseAll() {
+            calls.add("release all");
+        }
+
         String next() throws InterruptedException {
             String c = calls.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             if (c == null) throw new AssertionError("the input sink got nothing within " + WAIT);

@@ -395,6 +395,33 @@ class SessionManagerTest {
     }
 
     @Test
+    void whatTheExpertHoldsIsLetGoWhenTheNovicePressesEsc() throws Exception {
+        control();
+        escape.awaitWatching();
+        expert.pointer(S, 5, 6, 1);
+        assertThat(sink.next()).isEqualTo("pointer 5 6 1");
+
+        escape.press();
+
+        assertThat(sink.next()).isEqualTo("release all");
+    }
+
+    @Test
+    void whatTheExpertHoldsIsLetGoWhenTheNoviceStopsControlOrTheExpertReleasesIt() throws Exception {
+        control();
+        novice.stopControl(S);
+        assertThat(sink.next()).isEqualTo("release all");
+        expertEvents.await(S, SessionEvent.Type.CONTROL_ENDED);
+
+        expert.takeControl(S);
+        noviceEvents.await(S, SessionEvent.Type.CONTROL_REQUESTED);
+        novice.grant(S);
+        expertEvents.await(S, SessionEvent.Type.CONTROL_GRANTED);
+        expert.releaseControl(S);
+        assertThat(sink.next()).isEqualTo("release all");
+    }
+
+    @Test
     void theNoviceStoppingControlTellsTheExpertWhy() throws Exception {
         control();
 

@@ -80,7 +80,8 @@ final class AwtInputSink implements InputSink {
     }
 
     /** Lets go of every key and button still held, so a stopped sink leaves nothing pressed. */
-    synchronized void releaseAll() {
+    @Override
+    public synchronized void releaseAll() {
         for (KeysymStrokes.Stroke s : pressed.values()) robot.keyRelease(s.keyCode());
         pressed.clear();
         shiftsHeld = 0;

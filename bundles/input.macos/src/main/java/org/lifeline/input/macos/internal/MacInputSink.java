@@ -35,6 +35,11 @@ public class MacInputSink implements InputSink {
 
     @Deactivate
     synchronized void deactivate() {
+        releaseAll();
+    }
+
+    @Override
+    public synchronized void releaseAll() {
         if (!trusted) return;
         keys.releaseAll().forEach(poster::post);
         mouse.releaseAll().forEach(e -> poster.post(e, 0));

@@ -39,6 +39,11 @@ public class Win32InputSink implements InputSink {
 
     @Deactivate
     synchronized void deactivate() {
+        releaseAll();
+    }
+
+    @Override
+    public synchronized void releaseAll() {
         List<KeyStroke> held = planner.releaseAll();
         if (!held.isEmpty()) send(Inputs.keyboard(held));
         if (buttons != 0) pointerAtCurrentPlace(0);

@@ -68,6 +68,23 @@ public class X11Input implements InputSink, EscapeWatcher {
         this.displayName = displayName;
     }
 
+    @Override
+    public synchronized void releaseAll() {
+        if (display == null || XConnection.gone(display)) return;
+        releaseHeld();
+        XConnection.sync(display);
+    }
+
+    /** Must hold this object's lock, with the display open. */
+    private void releaseHeld() {
+        for (int keycode : pressed.values()) fake(keycode, false);
+        pressed.clear();
+        for (int b = 0; b < BUTTONS; b++) {
+            if ((buttonMask & (1 << b)) != 0) X11.XTest.INSTANCE.XTestFakeButtonEvent(display, b + 1, false, NOW);
+        }
+        buttonMask = 0;
+    }
+
     @Deactivate
     public void deactivate() {
         for (EscapeWatch w : watches) w.close();
@@ -78,12 +95,7 @@ public class X11Input implements InputSink, EscapeWatcher {
                 display = null;
                 return;
             }
-            for (int keycode : pressed.values()) fake(keycode, false);
-            pressed.clear();
-            for (int b = 0; b < BUTTONS; b++) {
-                if ((buttonMask & (1 << b)) != 0) X11.XTest.INSTANCE.XTestFakeButtonEvent(display, b + 1, false, NOW);
-            }
-            buttonMask = 0;
+            releaseHeld();
             for (int keycode : remapped.values()) setKeysym(keycode, KeyboardMap.NO_SYMBOL);
             remapped.clear();
             XConnection.sync(display);
