@@ -50,6 +50,19 @@ class X11InputTest {
     }
 
     @Test
+    void aShiftTheExpertStillHoldsIsLetGoByReleaseAll() throws Exception {
+        Path file = startTypingTarget("typing-release");
+        input.key(0xffe1, true);
+
+        input.releaseAll();
+
+        // the novice's own typing (xdotool, as a keyboard would) must not come out shifted
+        xvfb.output("xdotool", "type", "b");
+        xvfb.output("xdotool", "key", "Return");
+        assertThat(awaitLine(file)).isEqualTo("b\n");
+    }
+
+    @Test
     void lettersComeOutAsSentWhileTheNovicesCapsLockIsOn() throws Exception {
         Path file = startTypingTarget("typing-capslock");
         xvfb.output("xdotool", "key", "Caps_Lock");
