@@ -1,5 +1,6 @@
 package org.lifeline.shell.internal;
 
+import static org.lifeline.shell.internal.CommandSupport.fromConsole;
 import static org.lifeline.shell.internal.CommandSupport.readPasswordFile;
 import static org.lifeline.shell.internal.CommandSupport.run;
 import static org.lifeline.shell.internal.CommandSupport.table;
@@ -113,10 +114,11 @@ public class InvitationCommands {
             char[] pw = noPassword ? null
                     : generated ? generatePassword()
                     : !passwordFile.isEmpty() ? readPasswordFile(passwordFile)
-                    : password.toCharArray();
+                    // decoded like every typed text, so a password with accents is the same one the expert types
+                    : fromConsole(password).toCharArray();
             String shown = generated ? new String(pw) : null;
             Invitation inv = service().create(new InvitationRequest(channel, recipient, expiry, pw, lowBandwidth,
-                    message, port));
+                    fromConsole(message), port));
             PrintStream o = System.out;
             o.println("invitation  " + inv.id());
             o.println(("file".equals(inv.channelId()) ? "file        " : "sent to     ") + inv.recipient()

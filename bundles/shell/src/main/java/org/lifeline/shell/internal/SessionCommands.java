@@ -136,7 +136,7 @@ public class SessionCommands {
                 throw new LifelineException("give only one of --password and --password-file");
             }
             char[] pw = !passwordFile.isEmpty() ? readPasswordFile(passwordFile)
-                    : password.isEmpty() ? null : password.toCharArray();
+                    : password.isEmpty() ? null : fromConsole(password).toCharArray();
             Path ticket;
             try {
                 ticket = Path.of(file).toAbsolutePath().normalize();
