@@ -27,7 +27,6 @@ final class LauncherProcess implements AutoCloseable {
     private final Process process;
     private final Writer stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final List<String> transcript = new ArrayList<>();
     private int marker;
 
     private LauncherProcess(String name, Path data, Process process) {
@@ -81,7 +80,6 @@ final class LauncherProcess implements AutoCloseable {
         while (true) {
             String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (line == null) throw new IOException(name + ": no answer to '" + command + "'; so far:\n" + out);
-            transcript.add(line);
             String clean = line.replace("g! ", "");
             if (clean.contains(end)) break;
             if (!clean.isBlank()) out.append(clean).append('\n');
@@ -108,18 +106,13 @@ final class LauncherProcess implements AutoCloseable {
                     if (!process.isAlive()) break;
                     continue;
                 }
-                transcript.add(line);
-                seen.append(line).append('\n');
+                    seen.append(line).append('\n');
                 if (line.contains(text)) return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         throw new IOException(name + " did not print '" + text + "':\n" + seen);
-    }
-
-    String transcript() {
-        return String.join("\n", transcript);
     }
 
     /** Ends the shell's input: Lifeline stops cleanly and the process exits; returns its exit code. */
@@ -129,9 +122,6 @@ final class LauncherProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException(name + " did not stop within 30 s");
         }
-        List<String> rest = new ArrayList<>();
-        lines.drainTo(rest);
-        transcript.addAll(rest);
         return process.exitValue();
     }
 
