@@ -35,6 +35,8 @@ final class TileEncoder implements FrameEncoder {
     private static final int PHOTO_COLOURS = 256;
     /** Rectangles smaller than this stay lossless: a JPEG's headers would outweigh its pixels. */
     private static final int MIN_JPEG_PIXELS = 16 * 16;
+    /** How faithfully a tile was sent, as {@code depth << 8 | jpegQuality}: exact is 24-bit without JPEG. */
+    private static final int EXACT = 24 << 8;
 
     private final int tile;
     private final Deflater deflater;
@@ -63,6 +65,15 @@ final class TileEncoder implements FrameEncoder {
     private boolean[] dirty;
     private int[] dirtyList;
     private int dirtyCount;
+    /**
+     * Per tile, the least faithful way any of its pixels was sent (see {@link #EXACT}). The model holds source
+     * colours, so a tile sent lossy and unchanged since matches it: only this tells that it needs re-sending.
+     */
+    private int[] sent;
+    /** Tiles the next update re-sends whole because they were sent less faithfully than the settings now ask. */
+    private boolean[] refine;
+    /** The settings became more faithful: the next update looks for tiles sent less faithfully. */
+    private boolean refinePending;
 
     private long updates;
     private long fullFrames;
@@ -71,6 +82,8 @@ final class TileEncoder implements FrameEncoder {
     private long rawTiles;
     private long jpegTiles;
     private long copyOps;
+    private long refinements;
+    private long refinedTiles;
     private long bytes;
 
     TileEncoder(EncoderSettings settings, int tile, int level) {
@@ -102,7 +115,8 @@ final class TileEncoder implements FrameEncoder {
     @Override
     public synchronized String statistics() {
         return "updates " + updates + " (full " + fullFrames + "); tiles: solid " + solidTiles + ", palette "
-                + packedTiles + ", zlib " + rawTiles + ", jpeg " + jpegTiles + "; copies " + copyOps + "; bytes " + bytes;
+                + packedTiles + ", zlib " + rawTiles + ", jpeg " + jpegTiles + "; copies " + copyOps + "; refined "
+                + refinedTiles + " tiles in " + refinements + " updates; bytes " + bytes;
     }
 
     @Override
@@ -112,13 +126,14 @@ final class TileEncoder implements FrameEncoder {
             throw new IllegalArgumentException("frame wider or taller than " + MAX_DIMENSION + " pixels");
         }
         if (pending != null) {
-            if (moreFaithful(pending, settings)) needFull = true;
+            // only the tiles sent less faithfully are re-sent, not the whole frame
+            if (moreFaithful(pending, settings)) refinePending = true;
             settings = pending;
             pending = null;
         }
         boolean resized = model == null || frame.width() != width || frame.height() != height;
         boolean full = needFull || resized;
-        if (!full && damage != null && damage.isEmpty()) return null;
+        if (!full && !refinePending && damage != null && damage.isEmpty()) return null;
         if (resized) resize(frame.width(), frame.height());
         int[] cur = frame.pixels();
         copies.clear();
@@ -128,9 +143,11 @@ final class TileEncoder implements FrameEncoder {
         } else {
             if (damage == null) markAllChanged(cur);
             else markDamaged(cur, damage);
-            if (dirtyCount == 0) return null;
+            if (dirtyCount == 0 && !refinePending) return null;
             if (dirtyCount >= MotionDetector.MIN_DIRTY_TILES) findMotion(cur);
         }
+        int refined = full ? 0 : noteCopiesAndRefine();
+        refinePending = false;
         collectRects(cur, full);
         if (full) {
             motion.forgetHashes();
@@ -148,14 +165,67 @@ final class TileEncoder implements FrameEncoder {
         needReset = false;
         updates++;
         if (full) fullFrames++;
+        if (refined > 0) refinements++;
+        refinedTiles += refined;
         copyOps += copies.size() / 6;
         bytes += update.length;
         return update;
     }
 
     private static boolean moreFaithful(EncoderSettings next, EncoderSettings now) {
-        if (next.colourDepth() > now.colourDepth()) return true;
-        return now.lossyQuality() > 0 && (next.lossyQuality() == 0 || next.lossyQuality() > now.lossyQuality());
+        return moreFaithful(next, now.colourDepth() << 8 | now.lossyQuality());
+    }
+
+    /** Whether {@code next} asks for more than a tile sent as {@code was} (a {@link #EXACT}-style code) holds. */
+    private static boolean moreFaithful(EncoderSettings next, int was) {
+        int depth = was >>> 8, quality = was & 0xFF;
+        if (next.colourDepth() > depth) return true;
+        return quality > 0 && (next.lossyQuality() == 0 || next.lossyQuality() > quality);
+    }
+
+    /** The fidelity of a tile holding pixels sent as {@code a} and others sent as {@code b}. */
+    private static int worst(int a, int b) {
+        int depth = Math.min(a >>> 8, b >>> 8);
+        int qa = a & 0xFF, qb = b & 0xFF;
+        return depth << 8 | (qa == 0 ? qb : qb == 0 ? qa : Math.min(qa, qb));
+    }
+
+    /**
+     * Copies carry their source tiles' fidelity to where they land (the decoder moves the pixels it holds, lossy
+     * or not); then, after the settings became more faithful, every tile sent less faithfully than they now ask
+     * is flagged for re-sending whole. Returns how many tiles that adds to the update.
+     */
+    private int noteCopiesAndRefine() {
+        for (int i = 0; i < copies.size(); i += 6) {
+            int sx = copies.get(i), sy = copies.get(i + 1), dx = copies.get(i + 2), dy = copies.get(i + 3);
+            int w = copies.get(i + 4), h = copies.get(i + 5);
+            int f = EXACT;
+            for (int ty = sy / tile; ty <= (sy + h - 1) / tile; ty++) {
+                for (int tx = sx / tile; tx <= (sx + w - 1) / tile; tx++) f = worst(f, sent[ty * tilesX + tx]);
+            }
+            for (int ty = dy / tile; ty <= (dy + h - 1) / tile; ty++) {
+                for (int tx = dx / tile; tx <= (dx + w - 1) / tile; tx++) {
+                    sent[ty * tilesX + tx] = worst(sent[ty * tilesX + tx], f);
+                }
+            }
+        }
+        if (!refinePending) return 0;
+        int added = 0;
+        for (int t = 0; t < tileCount; t++) {
+            if (moreFaithful(settings, sent[t])) {
+                refine[t] = true;
+                dirty[t] = true;
+                added++;
+            }
+        }
+        if (added > 0) {
+            // the rectangles must go in tile order, like the dirty list the change detection made
+            dirtyCount = 0;
+            for (int t = 0; t < tileCount; t++) {
+                if (dirty[t]) dirtyList[dirtyCount++] = t;
+            }
+        }
+        return added;
     }
 
     private void resize(int w, int h) {
@@ -166,6 +236,8 @@ final class TileEncoder implements FrameEncoder {
         model = new int[w * h];
         dirty = new boolean[tileCount];
         dirtyList = new int[tileCount];
+        sent = new int[tileCount];
+        refine = new boolean[tileCount];
         // the detector's row-hash cache is sized and indexed by the geometry
         motion.bind(model, model, w, h, tile, dirty, dirtyList, 0, copies);
         needFull = true;
@@ -247,7 +319,8 @@ final class TileEncoder implements FrameEncoder {
             dirty[t] = false;
             int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
             int tw = Math.min(tile, width - tx), th = Math.min(tile, height - ty);
-            if (full) {
+            if (full || refine[t]) {
+                refine[t] = false;
                 addRect(t, 0, 0, tw, th);
                 continue;
             }
@@ -301,7 +374,9 @@ final class TileEncoder implements FrameEncoder {
             body.varint(t - last - 1);
             last = t;
             int px = (t % tilesX) * tile + x, py = (t / tilesX) * tile + y;
-            writeTile(cur, px, py, x, y, w, h);
+            int fidelity = writeTile(cur, px, py, x, y, w, h);
+            int tw = Math.min(tile, width - (t % tilesX) * tile), th = Math.min(tile, height - (t / tilesX) * tile);
+            sent[t] = x == 0 && y == 0 && w == tw && h == th ? fidelity : worst(sent[t], fidelity);
             if (!full) motion.modelChanged(px, py, w, h);
             for (int r = 0; r < h; r++) {
                 int o = (py + r) * width + px;
@@ -314,7 +389,8 @@ final class TileEncoder implements FrameEncoder {
         return (v << 1) ^ (v >> 31);
     }
 
-    private void writeTile(int[] cur, int px, int py, int x, int y, int w, int h) {
+    /** Writes one rectangle; returns how faithfully it went (see {@link #EXACT}). */
+    private int writeTile(int[] cur, int px, int py, int x, int y, int w, int h) {
         int n = w * h;
         int depth = settings.colourDepth();
         for (int r = 0; r < h; r++) System.arraycopy(cur, (py + r) * width + px, original, r * w, w);
@@ -325,10 +401,15 @@ final class TileEncoder implements FrameEncoder {
                 body.varint(j.length);
                 body.bytes(j, 0, j.length);
                 jpegTiles++;
-                return;
+                return EXACT | settings.lossyQuality();
             }
         }
-        for (int i = 0; i < n; i++) scratch[i] = quantize(original[i], depth);
+        // black, white and the other colours a reduced depth holds exactly need no refinement later
+        boolean exact = true;
+        for (int i = 0; i < n; i++) {
+            scratch[i] = quantize(original[i], depth);
+            exact &= scratch[i] == (original[i] & 0xFFFFFF);
+        }
         int colours = buildPalette(scratch, n);
         if (colours == 1) {
             tileHeader(SOLID, x, y, w, h);
@@ -369,6 +450,7 @@ final class TileEncoder implements FrameEncoder {
             }
             rawTiles++;
         }
+        return exact ? EXACT : depth << 8;
     }
 
     private void tileHeader(int encoding, int x, int y, int w, int h) {
