@@ -23,6 +23,12 @@ public interface FrameEncoder {
     /** Forget the expert's state: the next update is a full frame (after a decoder change or an error). */
     void reset();
 
+    /**
+     * Applies from the next {@link #encode}. When the new settings are more faithful (more colour depth, less or
+     * no lossy compression), that next update also re-sends at the new settings whatever was sent less
+     * faithfully, changed or not: switching to lossless makes the expert's picture exact everywhere. Switching
+     * to less faithful settings re-sends nothing.
+     */
     void settings(EncoderSettings settings);
 
     /** What the last updates were made of, for {@code ra:stats} (e.g. "solid 120, zlib 14, copy 3"). */

@@ -31,6 +31,10 @@ import org.osgi.service.log.Logger;
  * than that update. A request that finds nothing changed is held, and the capture is polled (cheaply: damage
  * only) until something does. Nothing is captured before {@link #start()}, which the session layer triggers
  * only after the novice's consent.
+ *
+ * <p>With lossy settings, once the screen has been quiet for a while ({@link QuietRefinement}), one update is
+ * encoded with lossless settings and the lossy ones restored at once: by the {@link FrameEncoder#settings}
+ * contract that update re-sends exactly what went inexactly, and going back to lossy re-sends nothing.
  */
 final class NoviceShare {
     /** Damage rectangles kept between grabs; beyond this the encoder compares the whole frame. */
@@ -51,6 +55,7 @@ final class NoviceShare {
     private final long pollMillis;
     private final long idlePollMillis;
     private final long maxPendingBytes;
+    private final QuietRefinement refinement;
     private final ScheduledExecutorService thread;
     private final AtomicReference<ScreenProtocol.Request> incoming = new AtomicReference<>();
     private volatile Quality quality;
@@ -86,9 +91,10 @@ final class NoviceShare {
     private long activityNanos = System.nanoTime();
     private int failures;
     private long retryAtNanos = System.nanoTime();
+    private long refinements;
 
     NoviceShare(Session session, Supplier<ScreenSource> sources, Supplier<ScreenCodec> codecs, Logger log,
-            long pollMillis, long idlePollMillis, long maxPendingBytes) {
+            long pollMillis, long idlePollMillis, long maxPendingBytes, long refineAfterMillis) {
         this.session = session;
         this.sources = sources;
         this.codecs = codecs;
@@ -96,6 +102,7 @@ final class NoviceShare {
         this.pollMillis = pollMillis;
         this.idlePollMillis = Math.max(pollMillis, idlePollMillis);
         this.maxPendingBytes = maxPendingBytes;
+        this.refinement = new QuietRefinement(TimeUnit.MILLISECONDS.toNanos(refineAfterMillis), System.nanoTime());
         this.quality = session.info() != null && session.info().lowBandwidth() ? Quality.LOW : Quality.AUTO;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "lifeline-screen-novice-" + session.id());
@@ -313,14 +320,28 @@ final class NoviceShare {
         boolean settingsChanged = applySettings();
         List<Rect> grabbed = capture.grab(frame);
         failures = 0;
-        if (!grabbed.isEmpty()) activityNanos = System.nanoTime();
+        long now = System.nanoTime();
+        if (!grabbed.isEmpty()) {
+            activityNanos = now;
+            refinement.screenChanged(now);
+        }
         accumulate(grabbed);
-        if (!fullFrameDue && !settingsChanged && damage != null && damage.isEmpty()) return;
-        byte[] update = encoder.encode(frame, fullFrameDue ? null : damage);
+        boolean refine = false;
+        if (!fullFrameDue && !settingsChanged && damage != null && damage.isEmpty()) {
+            if (applied.lossless() || !refinement.due(now)) return;
+            refine = true;
+        }
+        byte[] update = refine ? refine() : encoder.encode(frame, fullFrameDue ? null : damage);
+        // an empty lossy update leaves the picture as exact or inexact as it was
+        if (!refine && (update != null || applied.lossless())) refinement.encoded(!applied.lossless());
         damage = new ArrayList<>();
         if (update == null) return;
         if (update.length > ScreenProtocol.MAX_UPDATE_BYTES) {
-            oversized(update.length);
+            if (refine) {
+                tooLargeToRefine(update.length);
+            } else {
+                oversized(update.length);
+            }
             return;
         }
         int seq = current.want();
@@ -340,10 +361,17 @@ final class NoviceShare {
         fullFrameDue = false;
         sentAtNanos = System.nanoTime();
         sentBytes = update.length;
-        long now = System.nanoTime();
+        if (refine) {
+            refinements++;
+            statsDue = true;
+            log.debug("Session {}: the screen was quiet: sent exactly what went lossy ({} bytes)", session.id(),
+                    update.length);
+        }
+        now = System.nanoTime();
         if (statsDue || now - statsAtNanos >= STATS_INTERVAL_NANOS) {
+            String summary = encoder.statistics() + (refinements > 0 ? "; exact when quiet " + refinements : "");
             session.send(WireChannel.SCREEN, ScreenProtocol.stats(new ScreenProtocol.Stats(applied.colourDepth(),
-                    applied.lossyQuality(), codecId, encoder.statistics())));
+                    applied.lossyQuality(), codecId, summary)));
             statsAtNanos = now;
             statsDue = false;
         }
@@ -351,19 +379,40 @@ final class NoviceShare {
 
     /**
      * Applies a new quality before the next update, and makes that update happen even on an idle screen.
-     * Going back to lossless restarts the stream, so the expert's picture is exact again everywhere (not just
-     * where the screen changes next), whatever the codec does with lossy tiles it sent before.
+     * Going back to lossless needs no new stream: the encoder re-sends exactly whatever it sent less
+     * faithfully ({@link FrameEncoder#settings}), so the picture is exact everywhere, not only where the screen
+     * changes next.
      */
     private boolean applySettings() {
         EncoderSettings wanted = desiredSettings();
         if (wanted.equals(applied)) return false;
-        boolean exactAgain = wanted.lossless() && !applied.lossless();
         encoder.settings(wanted);
         applied = wanted;
         statsDue = true;
-        if (exactAgain) restartStream();
         log.info("Session {}: screen quality now {}", session.id(), describe(applied));
         return true;
+    }
+
+    /**
+     * The screen is quiet and the picture lossy: one update with lossless settings, then the lossy ones again
+     * (going less faithful re-sends nothing), so the next change on screen goes lossy as before.
+     */
+    private byte[] refine() {
+        encoder.settings(EncoderSettings.LOSSLESS);
+        try {
+            return encoder.encode(frame, damage);
+        } finally {
+            encoder.settings(applied);
+            refinement.refined();
+        }
+    }
+
+    /** The encoder took the refinement as sent: a new stream at the lossy settings, and no more refinements. */
+    private void tooLargeToRefine(int length) {
+        log.warn("Session {}: the exact refresh of the quiet screen takes {} bytes, more than {}: the picture stays lossy",
+                session.id(), length, ScreenProtocol.MAX_UPDATE_BYTES);
+        refinement.turnOff();
+        restartStream();
     }
 
     private void oversized(int length) {

@@ -50,6 +50,10 @@ public class ScreenSharing implements ScreenViewer {
 
         @AttributeDefinition(description = "The novice sends no screen update while more bytes than this wait for the line")
         long max_pending_bytes() default 128 * 1024;
+
+        @AttributeDefinition(description = "With a lossy quality, once the screen has not changed for this long, what "
+                + "was sent inexactly is sent again exactly, in ms")
+        int refine_after_millis() default 1000;
     }
 
     @Reference(service = LoggerFactory.class)
@@ -65,16 +69,19 @@ public class ScreenSharing implements ScreenViewer {
     private volatile long pollMillis = 40;
     private volatile long idlePollMillis = 100;
     private volatile long maxPendingBytes = 128 * 1024;
+    private volatile long refineAfterMillis = 1000;
 
     @Activate
     void activate(Config config) {
-        configure(config.poll_interval_millis(), config.idle_poll_interval_millis(), config.max_pending_bytes());
+        configure(config.poll_interval_millis(), config.idle_poll_interval_millis(), config.max_pending_bytes(),
+                config.refine_after_millis());
     }
 
-    void configure(long pollIntervalMillis, long idlePollIntervalMillis, long maxPending) {
+    void configure(long pollIntervalMillis, long idlePollIntervalMillis, long maxPending, long refineAfter) {
         this.pollMillis = Math.max(5, pollIntervalMillis);
         this.idlePollMillis = Math.max(pollMillis, idlePollIntervalMillis);
         this.maxPendingBytes = Math.max(0, maxPending);
+        this.refineAfterMillis = Math.max(0, refineAfter);
     }
 
     @Deactivate
@@ -103,7 +110,7 @@ public class ScreenSharing implements ScreenViewer {
     void screenStarted(Session session) {
         if (session.role() == Role.NOVICE) {
             NoviceShare share = new NoviceShare(session, () -> source, codecs::best, log, pollMillis, idlePollMillis,
-                    maxPendingBytes);
+                    maxPendingBytes, refineAfterMillis);
             if (shares.putIfAbsent(session.id(), share) == null) share.start();
         } else {
             view(session);

@@ -16,11 +16,13 @@ import org.osgi.framework.Constants;
 final class Harness implements AutoCloseable {
     static final String SESSION = "S1";
     static final long WAIT_MILLIS = 10_000;
+    /** Far beyond any test: a lossy picture is not refined behind the test's back. */
+    static final long NEVER_REFINE_MILLIS = 3_600_000;
 
     final RecordingLogger noviceLog = new RecordingLogger();
     final RecordingLogger expertLog = new RecordingLogger();
-    final ScreenSharing noviceSide = sharing(noviceLog);
-    final ScreenSharing expertSide = sharing(expertLog);
+    final ScreenSharing noviceSide;
+    final ScreenSharing expertSide;
     final FakeScreenSource source = new FakeScreenSource(160, 120, 1);
     final LosslessTestCodec noviceCodec = new LosslessTestCodec("test");
     final LosslessTestCodec expertCodec = new LosslessTestCodec("test");
@@ -36,6 +38,13 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(boolean lowBandwidth) {
+        this(lowBandwidth, NEVER_REFINE_MILLIS);
+    }
+
+    /** {@code refineAfterMillis}: how long the novice's screen must be quiet before a lossy picture is made exact. */
+    Harness(boolean lowBandwidth, long refineAfterMillis) {
+        noviceSide = sharing(noviceLog, refineAfterMillis);
+        expertSide = sharing(expertLog, refineAfterMillis);
         noviceSide.source = source;
         bind(noviceSide, noviceCodec, 0);
         bind(expertSide, expertCodec, 0);
@@ -50,10 +59,10 @@ final class Harness implements AutoCloseable {
         wire.expert.cursor = expertCursor;
     }
 
-    private static ScreenSharing sharing(RecordingLogger log) {
+    private static ScreenSharing sharing(RecordingLogger log, long refineAfterMillis) {
         ScreenSharing s = new ScreenSharing();
         s.log = log.logger;
-        s.configure(10, 10, 128 * 1024);
+        s.configure(10, 10, 128 * 1024, refineAfterMillis);
         return s;
     }
 

@@ -13,9 +13,11 @@ import org.lifeline.api.screen.Rect;
 import org.lifeline.api.screen.ScreenCodec;
 
 /**
- * A simple lossless stand-in for the tile codec: a full frame, or the bounding box of what changed inside the
- * damage hint. It trusts the hint as a real damage-driven codec does, so a share that loses damage would make
- * the expert's picture diverge. Updates: {@code 'F' w h pixels} or {@code 'D' x y w h pixels}.
+ * A simple stand-in for the tile codec: a full frame, or the bounding box of what changed inside the damage
+ * hint. It trusts the hint as a real damage-driven codec does, so a share that loses damage would make the
+ * expert's picture diverge. Lossless at lossless settings; at any other settings it drops the low 4 bits of
+ * every channel and, as the {@code FrameEncoder.settings} contract asks, re-sends that area exactly once the
+ * settings are lossless again. Updates: {@code 'F' w h pixels} or {@code 'D' x y w h pixels}.
  */
 final class LosslessTestCodec implements ScreenCodec {
     private final String id;
@@ -49,7 +51,15 @@ final class LosslessTestCodec implements ScreenCodec {
         final EncoderSettings created;
         volatile EncoderSettings settings;
         volatile int encoded;
+        /** Every settings call, in order. */
+        final List<EncoderSettings> settingsCalls = new CopyOnWriteArrayList<>();
+        /** Updates sent with lossless settings that re-sent an area sent lossy before. */
+        volatile int refinements;
+        /** The settings of every update made, in order. */
+        final List<EncoderSettings> updates = new CopyOnWriteArrayList<>();
         private FrameBuffer previous;
+        /** Bounding box (x0, y0, x1, y1) of what went lossy since the last lossless update, or null. */
+        private int[] lossy;
         private int full;
         private int delta;
 
@@ -69,9 +79,12 @@ final class LosslessTestCodec implements ScreenCodec {
                 previous = frame.copy();
                 full++;
                 encoded++;
+                updates.add(settings);
+                boolean exact = settings.lossless();
+                lossy = exact ? null : new int[] {0, 0, frame.width() - 1, frame.height() - 1};
                 ByteBuffer b = ByteBuffer.allocate(9 + 4 * frame.pixels().length).put((byte) 'F')
                         .putInt(frame.width()).putInt(frame.height());
-                b.asIntBuffer().put(frame.pixels());
+                for (int p : frame.pixels()) b.putInt(exact ? p : reduce(p));
                 return b.array();
             }
             List<Rect> areas = damage == null ? List.of(frame.bounds()) : damage;
@@ -90,19 +103,34 @@ final class LosslessTestCodec implements ScreenCodec {
                     }
                 }
             }
+            boolean exact = settings.lossless();
+            if (exact && lossy != null) {
+                x0 = Math.min(x0, lossy[0]);
+                y0 = Math.min(y0, lossy[1]);
+                x1 = Math.max(x1, lossy[2]);
+                y1 = Math.max(y1, lossy[3]);
+                lossy = null;
+                refinements++;
+            }
             if (x1 < 0) return null;
+            if (!exact) {
+                lossy = lossy == null ? new int[] {x0, y0, x1, y1}
+                        : new int[] {Math.min(x0, lossy[0]), Math.min(y0, lossy[1]), Math.max(x1, lossy[2]),
+                                Math.max(y1, lossy[3])};
+            }
             int bw = x1 - x0 + 1, bh = y1 - y0 + 1;
             ByteBuffer b = ByteBuffer.allocate(17 + 4 * bw * bh).put((byte) 'D').putInt(x0).putInt(y0).putInt(bw)
                     .putInt(bh);
             for (int y = y0; y <= y1; y++) {
                 for (int x = x0; x <= x1; x++) {
                     int p = frame.pixels()[y * w + x];
-                    b.putInt(p);
+                    b.putInt(exact ? p : reduce(p));
                     previous.pixels()[y * w + x] = p;
                 }
             }
             delta++;
             encoded++;
+            updates.add(settings);
             return b.array();
         }
 
@@ -114,6 +142,11 @@ final class LosslessTestCodec implements ScreenCodec {
         @Override
         public void settings(EncoderSettings s) {
             settings = s;
+            settingsCalls.add(s);
+        }
+
+        private static int reduce(int p) {
+            return p & 0xF0F0F0;
         }
 
         @Override

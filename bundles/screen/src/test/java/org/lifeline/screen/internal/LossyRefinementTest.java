@@ -1,0 +1,97 @@
+package org.lifeline.screen.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lifeline.screen.internal.Harness.SESSION;
+import static org.lifeline.screen.internal.Harness.WAIT_MILLIS;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.lifeline.api.screen.EncoderSettings;
+import org.lifeline.api.screen.Quality;
+import org.lifeline.api.screen.Rect;
+
+/** A lossy (low-bandwidth) picture becomes exact once the novice's screen rests, and goes lossy again when it moves. */
+class LossyRefinementTest {
+    private static final EncoderSettings LOW = EncoderSettings.LOW_BANDWIDTH;
+    private static final EncoderSettings EXACT = EncoderSettings.LOSSLESS;
+
+    @Test
+    void aQuietScreenBecomesExactOnceAndTheNextChangeGoesLossyAgain() throws Exception {
+        try (Harness h = new Harness(true, 300)) {
+            h.start();
+            assertThat(h.expertSide.awaitUpdate(SESSION, 0, WAIT_MILLIS)).isEqualTo(1);
+            assertThat(Harness.same(h.expertSide.snapshot(SESSION).orElseThrow(), h.source.frame())).isFalse();
+
+            assertThat(h.expertShows(h.source.frame())).isTrue();
+            LosslessTestCodec.Encoder encoder = h.noviceCodec.encoders.get(0);
+            assertThat(encoder.updates).containsExactly(LOW, EXACT);
+            assertThat(encoder.refinements).isEqualTo(1);
+            // the lossy settings are back for whatever changes next
+            assertThat(encoder.settings).isEqualTo(LOW);
+
+            // resting: many polls, no further update
+            h.source.grabbed.drainPermits();
+            assertThat(h.source.grabbed.tryAcquire(60, WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(encoder.updates).hasSize(2);
+            assertThat(h.expertSide.stats(SESSION).quality()).isEqualTo(Quality.LOW);
+            assertThat(h.expertSide.stats(SESSION).codecSummary()).contains("exact when quiet 1").contains("8-bit lossy 40");
+
+            h.source.paint(new Rect(20, 30, 40, 25), 41);
+            assertThat(h.expertShows(h.source.frame())).isTrue();
+            assertThat(encoder.updates).containsExactly(LOW, EXACT, LOW, EXACT);
+            assertThat(encoder.statistics()).isEqualTo("full 1, delta 3");
+            assertThat(h.wire.pullViolations()).isZero();
+        }
+    }
+
+    @Test
+    void aScreenThatKeepsChangingStaysLossyUntilItRests() throws Exception {
+        try (Harness h = new Harness(true, 1000)) {
+            h.start();
+            assertThat(h.expertSide.awaitUpdate(SESSION, 0, WAIT_MILLIS)).isEqualTo(1);
+            LosslessTestCodec.Encoder encoder = h.noviceCodec.encoders.get(0);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
+            for (int i = 0; System.nanoTime() < end; i++) {
+                h.source.paint(new Rect((i * 7) % 120, (i * 5) % 90, 30, 20), 100 + i);
+                h.source.ticks.drainPermits();
+                assertThat(h.source.ticks.tryAcquire(2, WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+            }
+            assertThat(encoder.updates).hasSizeGreaterThan(10).doesNotContain(EXACT);
+
+            assertThat(h.expertShows(h.source.frame())).isTrue();
+            assertThat(encoder.updates.get(encoder.updates.size() - 1)).isEqualTo(EXACT);
+            assertThat(encoder.refinements).isEqualTo(1);
+            assertThat(h.wire.pullViolations()).isZero();
+        }
+    }
+
+    @Test
+    void aBusyLineHoldsTheRefinementUntilItDrains() throws Exception {
+        try (Harness h = new Harness(true, 100)) {
+            h.start();
+            assertThat(h.expertSide.awaitUpdate(SESSION, 0, WAIT_MILLIS)).isEqualTo(1);
+            h.wire.novice.pendingBytes = 1 << 20;
+            // each poll takes at least the 10 ms poll interval: 50 polls are well past the quiet period
+            h.source.ticks.drainPermits();
+            assertThat(h.source.ticks.tryAcquire(50, WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(h.noviceCodec.encoders.get(0).refinements).isZero();
+
+            h.wire.novice.pendingBytes = 0;
+            assertThat(h.expertShows(h.source.frame())).isTrue();
+            assertThat(h.noviceCodec.encoders.get(0).refinements).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aLosslessPictureIsNeverRefined() throws Exception {
+        try (Harness h = new Harness(false, 50)) {
+            h.start();
+            assertThat(h.expertShows(h.source.frame())).isTrue();
+            h.source.paint(new Rect(10, 10, 20, 20), 42);
+            assertThat(h.expertShows(h.source.frame())).isTrue();
+            h.source.grabbed.drainPermits();
+            assertThat(h.source.grabbed.tryAcquire(30, WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(h.noviceCodec.encoders.get(0).updates).containsExactly(EXACT, EXACT);
+        }
+    }
+}
