@@ -106,6 +106,7 @@ def main():
     ap.add_argument('--idle', type=float, default=0, help='seconds of idle measurement before the workload (0 = none)')
     ap.add_argument('--no-workload', action='store_true')
     ap.add_argument('--jvm-opts', default='', help='extra JVM options for both launchers (e.g. -XX:TieredStopAtLevel=1)')
+    ap.add_argument('--novice-jvm-opts', default='', help='extra JVM options for the novice only (e.g. a profiler)')
     ap.add_argument('--label', default='', help='appended to the result name, e.g. c1only')
     ap.add_argument('--warmup', action='store_true', help='run the workload once unmeasured first (warm JIT), '
                     'then re-create the scene and measure; bytes then count from just before the measured workload')
@@ -122,7 +123,7 @@ def main():
     nov = exp = None
     r = {'server': 'lifeline', 'quality': a.quality, 'jar': a.jar, 'jvm_opts': a.jvm_opts, 'date': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}
     try:
-        nov = Launcher('novice', a.jar, run_dir + '/novice', a.display, log=run_dir + '.novice.log', jvm_opts=a.jvm_opts.split())
+        nov = Launcher('novice', a.jar, run_dir + '/novice', a.display, log=run_dir + '.novice.log', jvm_opts=a.jvm_opts.split() + a.novice_jvm_opts.split())
         exp = Launcher('expert', a.jar, run_dir + '/expert', None, log=run_dir + '.expert.log', jvm_opts=a.jvm_opts.split())
         ticket = run_dir + '/bench.msrcincident'
         nov.ok('ra:invite --out %s --password pw123456 --expires 1h' % ticket)

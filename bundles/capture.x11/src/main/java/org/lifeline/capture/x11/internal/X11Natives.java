@@ -179,6 +179,14 @@ final class X11Natives {
             super(p);
             read();
         }
+
+        private XImage() {
+        }
+
+        /** Where a field lies in the C struct, so hot paths can read or write it without reflection. */
+        static int offsetOf(String field) {
+            return new XImage().fieldOffset(field);
+        }
     }
 
     /** {@code XFixesCursorImage} (version 2 adds atom and name, which are not needed). */
@@ -196,6 +204,14 @@ final class X11Natives {
         public XFixesCursorImage(Pointer p) {
             super(p);
             read();
+        }
+
+        private XFixesCursorImage() {
+        }
+
+        /** Where a field lies in the C struct: the pointer is polled many times a second, without reflection. */
+        static int offsetOf(String field) {
+            return new XFixesCursorImage().fieldOffset(field);
         }
     }
 

@@ -22,6 +22,18 @@ final class X11ScreenCapture implements ScreenCapture {
     static final int MAX_DAMAGE_RECTS = 64;
     private static final int XEVENT_SIZE = 24 * 8;
     private static final int SHM_MODE = 0600;
+    // Field offsets, taken from the JNA layouts once: grab() and cursor() run up to 25 times a second, and
+    // reading whole structures by reflection there cost more than the pixels (profiled).
+    private static final int IMAGE_WIDTH = X11Natives.XImage.offsetOf("width");
+    private static final int IMAGE_HEIGHT = X11Natives.XImage.offsetOf("height");
+    private static final int CURSOR_X = X11Natives.XFixesCursorImage.offsetOf("x");
+    private static final int CURSOR_Y = X11Natives.XFixesCursorImage.offsetOf("y");
+    private static final int CURSOR_WIDTH = X11Natives.XFixesCursorImage.offsetOf("width");
+    private static final int CURSOR_HEIGHT = X11Natives.XFixesCursorImage.offsetOf("height");
+    private static final int CURSOR_XHOT = X11Natives.XFixesCursorImage.offsetOf("xhot");
+    private static final int CURSOR_YHOT = X11Natives.XFixesCursorImage.offsetOf("yhot");
+    private static final int CURSOR_SERIAL = X11Natives.XFixesCursorImage.offsetOf("cursor_serial");
+    private static final int CURSOR_PIXELS = X11Natives.XFixesCursorImage.offsetOf("pixels");
 
     private final X11.Display display;
     private final String displayName;
@@ -40,6 +52,9 @@ final class X11ScreenCapture implements ScreenCapture {
 
     private X11Natives.XShmSegmentInfo shm;
     private Pointer shmAddress;
+    /** One image header on the segment, re-sized for each rectangle instead of created and freed per grab. */
+    private X11Natives.XImage shmImage;
+    private PixelFormat shmFormat;
     private boolean first = true;
     private boolean closed;
 
@@ -107,13 +122,23 @@ final class X11ScreenCapture implements ScreenCapture {
         if (header == null) return;
         X11Natives.XImage image = new X11Natives.XImage(header);
         long size = (long) image.bytes_per_line * image.height;
-        destroyHeader(image);
+        PixelFormat format;
+        try {
+            format = PixelFormat.of(image);
+        } catch (IllegalArgumentException unsupported) {
+            destroyHeader(image);
+            return;
+        }
         X11Natives.LibC libc = X11Natives.LibC.INSTANCE;
         int id = libc.shmget(X11Natives.LibC.IPC_PRIVATE, size, X11Natives.LibC.IPC_CREAT | SHM_MODE);
-        if (id < 0) return;
+        if (id < 0) {
+            destroyHeader(image);
+            return;
+        }
         Pointer address = libc.shmat(id, null, 0);
         if (address == null || Pointer.nativeValue(address) == -1L) {
             libc.shmctl(id, X11Natives.LibC.IPC_RMID, null);
+            destroyHeader(image);
             return;
         }
         info.shmid = id;
@@ -125,10 +150,15 @@ final class X11ScreenCapture implements ScreenCapture {
         libc.shmctl(id, X11Natives.LibC.IPC_RMID, null);
         if (!attached) {
             libc.shmdt(address);
+            destroyHeader(image);
             return;
         }
+        image.data = address;
+        image.writeField("data");
         shm = info;
         shmAddress = address;
+        shmImage = image;
+        shmFormat = format;
     }
 
     @Override
@@ -227,32 +257,29 @@ final class X11ScreenCapture implements ScreenCapture {
         }
         try {
             X11Natives.XImage header = new X11Natives.XImage(image);
-            convert(header, header.data, r, target);
+            convert(PixelFormat.of(header), header.bytes_per_line, header.data, r, target);
         } finally {
             X11Natives.Xlib.INSTANCE.XDestroyImage(image);
         }
     }
 
     private boolean copyShared(Rect r, FrameBuffer target) {
-        Pointer image = X11Natives.XShm.INSTANCE.XShmCreateImage(display, visual, depth, X11Natives.Z_PIXMAP,
-                null, shm, r.width(), r.height());
-        if (image == null) return false;
-        X11Natives.XImage header = new X11Natives.XImage(image);
-        try {
-            header.data = shmAddress;
-            header.writeField("data");
-            // XShmGetImage waits for the server's reply, so a failure is known here without another round trip.
-            boolean ok = X11Natives.XShm.INSTANCE.XShmGetImage(display, root, image, bounds.x() + r.x(),
-                    bounds.y() + r.y(), X11Natives.ALL_PLANES);
-            if (!ok) {
-                XErrorTrap.sync(display);
-                return false;
-            }
-            convert(header, shmAddress, r, target);
-            return true;
-        } finally {
-            destroyHeader(header);
+        // XShmGetImage asks for the header's width and height; the server writes rows padded as Xlib would
+        // compute bytes_per_line for that width, so only these two fields change between grabs.
+        Pointer image = shmImage.getPointer();
+        image.setInt(IMAGE_WIDTH, r.width());
+        image.setInt(IMAGE_HEIGHT, r.height());
+        // XShmGetImage waits for the server's reply, so a failure is known here without another round trip.
+        boolean ok = X11Natives.XShm.INSTANCE.XShmGetImage(display, root, image, bounds.x() + r.x(),
+                bounds.y() + r.y(), X11Natives.ALL_PLANES);
+        if (!ok) {
+            XErrorTrap.sync(display);
+            return false;
         }
+        int pad = shmImage.bitmap_pad;
+        int bytesPerLine = (r.width() * shmImage.bits_per_pixel + pad - 1) / pad * (pad / 8);
+        convert(shmFormat, bytesPerLine, shmAddress, r, target);
+        return true;
     }
 
     /** Frees an XImage header without touching the shared segment or the segment info it points at. */
@@ -264,12 +291,11 @@ final class X11ScreenCapture implements ScreenCapture {
         X11Natives.Xlib.INSTANCE.XDestroyImage(header.getPointer());
     }
 
-    private void convert(X11Natives.XImage header, Pointer data, Rect r, FrameBuffer target) {
-        PixelFormat format = PixelFormat.of(header);
+    private static void convert(PixelFormat format, int bytesPerLine, Pointer data, Rect r, FrameBuffer target) {
         int[] pixels = target.pixels();
         int stride = target.width();
-        if (header.bits_per_pixel == 32) {
-            if (r.x() == 0 && r.width() == stride && header.bytes_per_line == stride * 4) {
+        if (format.bitsPerPixel() == 32) {
+            if (r.x() == 0 && r.width() == stride && bytesPerLine == stride * 4) {
                 // Whole rows back to back: one native read for the block, converted in place.
                 data.read(0, pixels, r.y() * stride, r.width() * r.height());
                 format.convertInts(pixels, r.y() * stride, r.width() * r.height());
@@ -277,13 +303,13 @@ final class X11ScreenCapture implements ScreenCapture {
             }
             for (int row = 0; row < r.height(); row++) {
                 int at = (r.y() + row) * stride + r.x();
-                data.read((long) row * header.bytes_per_line, pixels, at, r.width());
+                data.read((long) row * bytesPerLine, pixels, at, r.width());
                 format.convertInts(pixels, at, r.width());
             }
         } else {
             byte[] bytes = new byte[r.width() * format.bytesPerPixel()];
             for (int row = 0; row < r.height(); row++) {
-                data.read((long) row * header.bytes_per_line, bytes, 0, bytes.length);
+                data.read((long) row * bytesPerLine, bytes, 0, bytes.length);
                 format.convert(bytes, 0, r.width(), pixels, (r.y() + row) * stride + r.x());
             }
         }
@@ -298,18 +324,19 @@ final class X11ScreenCapture implements ScreenCapture {
             return null;
         }
         try {
-            X11Natives.XFixesCursorImage c = new X11Natives.XFixesCursorImage(p);
-            int w = c.width & 0xffff, h = c.height & 0xffff;
+            int w = p.getShort(CURSOR_WIDTH) & 0xffff, h = p.getShort(CURSOR_HEIGHT) & 0xffff;
+            long serial = p.getLong(CURSOR_SERIAL);
+            Pointer pixels = p.getPointer(CURSOR_PIXELS);
             int[] shape = null;
-            if (c.cursor_serial != cursorSerial && c.pixels != null) {
+            if (serial != cursorSerial && pixels != null) {
                 // XFixes hands out one ARGB pixel per C long.
-                long[] wide = c.pixels.getLongArray(0, w * h);
+                long[] wide = pixels.getLongArray(0, w * h);
                 shape = new int[wide.length];
                 for (int i = 0; i < wide.length; i++) shape[i] = (int) wide[i];
-                cursorSerial = c.cursor_serial;
+                cursorSerial = serial;
             }
-            return new Cursor(c.x - bounds.x(), c.y - bounds.y(), c.xhot & 0xffff, c.yhot & 0xffff, w, h, shape,
-                    c.cursor_serial);
+            return new Cursor(p.getShort(CURSOR_X) - bounds.x(), p.getShort(CURSOR_Y) - bounds.y(),
+                    p.getShort(CURSOR_XHOT) & 0xffff, p.getShort(CURSOR_YHOT) & 0xffff, w, h, shape, serial);
         } finally {
             X11.INSTANCE.XFree(p);
         }
@@ -332,6 +359,9 @@ final class X11ScreenCapture implements ScreenCapture {
             }
             X11Natives.LibC.INSTANCE.shmdt(shmAddress);
             shm = null;
+            // the header is plain client memory (no X resource), freed even when the display is gone
+            destroyHeader(shmImage);
+            shmImage = null;
         }
         if (!alive) {
             X11Connection.close(display);

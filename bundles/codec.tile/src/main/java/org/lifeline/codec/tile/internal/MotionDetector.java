@@ -61,6 +61,9 @@ final class MotionDetector {
     private final int[] sampleNext = new int[MAX_SAMPLES];
     private int[] sampleHead = new int[0];
     private final IntList rects = new IntList(64);
+    private int[] order = new int[16];
+    private boolean[] columnMoved = new boolean[64];
+    private boolean[] columnSame = new boolean[64];
     private final IntList pending = new IntList(64);
 
     /**
@@ -321,17 +324,21 @@ final class MotionDetector {
             firstOfRow = keep;
         }
         int count = rects.size() / 4;
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) order[i] = i;
-        // copies whose source lies ahead in the direction of motion go first, before others overwrite it
-        Arrays.sort(order, (a, b) -> {
-            int ya = rects.get(a * 4 + 2), yb = rects.get(b * 4 + 2);
-            int xa = rects.get(a * 4), xb = rects.get(b * 4);
-            if (ya != yb) return dy > 0 ? Integer.compare(ya, yb) : Integer.compare(yb, ya);
-            return dx > 0 ? Integer.compare(xa, xb) : Integer.compare(xb, xa);
-        });
+        if (order.length < count) order = new int[count];
+        // copies whose source lies ahead in the direction of motion go first, before others overwrite it;
+        // a handful of rectangles: insertion sort on one key (rows first, then columns, each in motion order)
+        for (int i = 0; i < count; i++) {
+            long key = orderKey(i, dx, dy);
+            int j = i;
+            while (j > 0 && orderKey(order[j - 1], dx, dy) > key) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
         pending.clear();
-        for (int i : order) {
+        for (int n = 0; n < count; n++) {
+            int i = order[n];
             int x = rects.get(i * 4) * tile, y = rects.get(i * 4 + 2) * tile;
             pending.add(x);
             pending.add(y);
@@ -345,6 +352,11 @@ final class MotionDetector {
         for (int i = 0; i < dirtyCount; i++) {
             if (tileDiffers(dirtyList[i])) partialCopy(dirtyList[i], dx, dy);
         }
+    }
+
+    private long orderKey(int rect, int dx, int dy) {
+        int y = rects.get(rect * 4 + 2), x = rects.get(rect * 4);
+        return (long) (dy > 0 ? y : -y) << 32 | ((dx > 0 ? x : -x) & 0xffffffffL) ^ 0x80000000L;
     }
 
     private void partialCopy(int t, int dx, int dy) {
@@ -367,14 +379,25 @@ final class MotionDetector {
                 useful = false;
             }
         }
+        // which columns match at the offset, and which already match in place: row by row, in memory order
+        Arrays.fill(columnMoved, 0, tw, true);
+        Arrays.fill(columnSame, 0, tw, true);
+        for (int r = 0; r < th; r++) {
+            int o = (ty + r) * width + tx, s = (ty + r + dy) * width + tx + dx;
+            for (int c = 0; c < tw; c++) {
+                int p = cur[o + c];
+                columnMoved[c] &= p == model[s + c];
+                columnSame[c] &= p == model[o + c];
+            }
+        }
         int colsStart = 0, colsLen = 0;
         boolean colsUseful = false;
         run = 0;
         useful = false;
         for (int c = 0; c < tw; c++) {
-            if (columnMatches(tx + c, ty, th, dx, dy)) {
+            if (columnMoved[c]) {
                 run++;
-                useful |= !columnMatches(tx + c, ty, th, 0, 0);
+                useful |= !columnSame[c];
                 if (run > colsLen) {
                     colsLen = run;
                     colsStart = c - run + 1;
@@ -397,44 +420,68 @@ final class MotionDetector {
     /**
      * Copies rectangle {@code k} of {@link #pending}, grown by up to a tile less a pixel on each side where the
      * pixels still match; never into the source of a rectangle copied after it, which must still be intact.
+     * Each side's growth is the shortest run of matching pixels over the rows (or the columns) of that side,
+     * found in memory order; the sources of later rectangles cap it before any pixel is compared.
      */
     private void emitCopy(int k, int x, int y, int w, int h, int dx, int dy) {
+        int left = Math.max(0, Math.min(Math.min(tile - 1, x), x + dx));
+        left = Math.min(left, freeColumns(k, x, y, h, dx, dy, -1));
+        for (int r = 0; r < h && left > 0; r++) {
+            int c = (y + r) * width + x - 1, s = c + dy * width + dx;
+            int e = 0;
+            while (e < left && cur[c - e] == model[s - e]) e++;
+            left = e;
+        }
+        x -= left;
+        w += left;
+        int right = Math.max(0, Math.min(Math.min(tile - 1, width - x - w), width - x - w - dx));
+        right = Math.min(right, freeColumns(k, x + w, y, h, dx, dy, 1));
+        for (int r = 0; r < h && right > 0; r++) {
+            int c = (y + r) * width + x + w, s = c + dy * width + dx;
+            int e = 0;
+            while (e < right && cur[c + e] == model[s + e]) e++;
+            right = e;
+        }
+        w += right;
+        int up = Math.max(0, Math.min(Math.min(tile - 1, y), y + dy));
+        up = Math.min(up, freeRows(k, x, y, w, dx, dy, -1));
         int e = 0;
-        while (e < tile - 1 && x > 0 && x - 1 + dx >= 0 && free(k, x - 1, y, 1, h, dx, dy)
-                && columnMatches(x - 1, y, h, dx, dy)) {
-            x--;
-            w++;
-            e++;
-        }
+        while (e < up && rowMatches(x, y - 1 - e, w, dx, dy)) e++;
+        y -= e;
+        h += e;
+        int down = Math.max(0, Math.min(Math.min(tile - 1, height - y - h), height - y - h - dy));
+        down = Math.min(down, freeRows(k, x, y + h, w, dx, dy, 1));
         e = 0;
-        while (e < tile - 1 && x + w < width && x + w + dx < width && free(k, x + w, y, 1, h, dx, dy)
-                && columnMatches(x + w, y, h, dx, dy)) {
-            w++;
-            e++;
-        }
-        e = 0;
-        while (e < tile - 1 && y > 0 && y - 1 + dy >= 0 && free(k, x, y - 1, w, 1, dx, dy)
-                && rowMatches(x, y - 1, w, dx, dy)) {
-            y--;
-            h++;
-            e++;
-        }
-        e = 0;
-        while (e < tile - 1 && y + h < height && y + h + dy < height && free(k, x, y + h, w, 1, dx, dy)
-                && rowMatches(x, y + h, w, dx, dy)) {
-            h++;
-            e++;
-        }
-        addCopy(x, y, w, h, dx, dy);
+        while (e < down && rowMatches(x, y + h + e, w, dx, dy)) e++;
+        addCopy(x, y, w, h + e, dx, dy);
     }
 
-    /** Whether writing {@code (x, y, w, h)} leaves the sources of the rectangles after {@code k} alone. */
-    private boolean free(int k, int x, int y, int w, int h, int dx, int dy) {
+    /**
+     * How many columns, from column {@code edge} going in {@code direction} (-1 left of it, +1 from it
+     * rightwards), rows {@code y..y+h-1}, may be written without touching the source of a rectangle copied
+     * after {@code k}.
+     */
+    private int freeColumns(int k, int edge, int y, int h, int dx, int dy, int direction) {
+        int free = Integer.MAX_VALUE;
         for (int j = k + 4; j < pending.size(); j += 4) {
-            int sx = pending.get(j) + dx, sy = pending.get(j + 1) + dy;
-            if (x < sx + pending.get(j + 2) && sx < x + w && y < sy + pending.get(j + 3) && sy < y + h) return false;
+            int sx = pending.get(j) + dx, sy = pending.get(j + 1) + dy, sw = pending.get(j + 2);
+            if (sy >= y + h || y >= sy + pending.get(j + 3)) continue;
+            if (direction < 0 && sx < edge) free = Math.min(free, Math.max(0, edge - (sx + sw)));
+            if (direction > 0 && sx + sw > edge) free = Math.min(free, Math.max(0, sx - edge));
         }
-        return true;
+        return free;
+    }
+
+    /** As {@link #freeColumns} for rows above {@code edge} (-1) or from it downwards (+1), columns {@code x..x+w-1}. */
+    private int freeRows(int k, int x, int edge, int w, int dx, int dy, int direction) {
+        int free = Integer.MAX_VALUE;
+        for (int j = k + 4; j < pending.size(); j += 4) {
+            int sx = pending.get(j) + dx, sy = pending.get(j + 1) + dy, sh = pending.get(j + 3);
+            if (sx >= x + w || x >= sx + pending.get(j + 2)) continue;
+            if (direction < 0 && sy < edge) free = Math.min(free, Math.max(0, edge - (sy + sh)));
+            if (direction > 0 && sy + sh > edge) free = Math.min(free, Math.max(0, sy - edge));
+        }
+        return free;
     }
 
     private void addCopy(int x, int y, int w, int h, int dx, int dy) {
