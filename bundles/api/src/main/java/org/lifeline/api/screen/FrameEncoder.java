@@ -25,9 +25,10 @@ public interface FrameEncoder {
 
     /**
      * Applies from the next {@link #encode}. When the new settings are more faithful (more colour depth, less or
-     * no lossy compression), that next update also re-sends at the new settings whatever was sent less
-     * faithfully, changed or not: switching to lossless makes the expert's picture exact everywhere. Switching
-     * to less faithful settings re-sends nothing.
+     * no lossy compression), the next updates also re-send at the new settings whatever was sent less
+     * faithfully, changed or not, and {@code encode} returns an update while any of that remains (so a caller
+     * encodes until it returns {@code null}): switching to lossless makes the expert's picture exact
+     * everywhere. Switching to less faithful settings re-sends nothing.
      */
     void settings(EncoderSettings settings);
 

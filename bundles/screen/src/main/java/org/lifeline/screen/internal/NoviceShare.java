@@ -32,9 +32,10 @@ import org.osgi.service.log.Logger;
  * only) until something does. Nothing is captured before {@link #start()}, which the session layer triggers
  * only after the novice's consent.
  *
- * <p>With lossy settings, once the screen has been quiet for a while ({@link QuietRefinement}), one update is
- * encoded with lossless settings and the lossy ones restored at once: by the {@link FrameEncoder#settings}
- * contract that update re-sends exactly what went inexactly, and going back to lossy re-sends nothing.
+ * <p>With lossy settings, once the screen has been quiet for a while ({@link QuietRefinement}), updates are
+ * encoded with lossless settings, the lossy ones restored after each: by the {@link FrameEncoder#settings}
+ * contract each re-sends exactly (part of) what went inexactly, and going back to lossy re-sends nothing. They
+ * go on, one per request, while the screen stays quiet and the encoder has something to send.
  */
 final class NoviceShare {
     /** Damage rectangles kept between grabs; beyond this the encoder compares the whole frame. */
@@ -92,6 +93,8 @@ final class NoviceShare {
     private int failures;
     private long retryAtNanos = System.nanoTime();
     private long refinements;
+    /** The settings changed: the encoder may owe updates (more faithful re-sends) even while nothing changes. */
+    private boolean settingsOwed;
 
     NoviceShare(Session session, Supplier<ScreenSource> sources, Supplier<ScreenCodec> codecs, Logger log,
             long pollMillis, long idlePollMillis, long maxPendingBytes, long refineAfterMillis) {
@@ -317,7 +320,7 @@ final class NoviceShare {
 
     private void serve() {
         if (session.pendingBytes() > maxPendingBytes) return;
-        boolean settingsChanged = applySettings();
+        if (applySettings()) settingsOwed = true;
         List<Rect> grabbed = capture.grab(frame);
         failures = 0;
         long now = System.nanoTime();
@@ -327,11 +330,12 @@ final class NoviceShare {
         }
         accumulate(grabbed);
         boolean refine = false;
-        if (!fullFrameDue && !settingsChanged && damage != null && damage.isEmpty()) {
+        if (!fullFrameDue && !settingsOwed && damage != null && damage.isEmpty()) {
             if (applied.lossless() || !refinement.due(now)) return;
             refine = true;
         }
         byte[] update = refine ? refine() : encoder.encode(frame, fullFrameDue ? null : damage);
+        if (update == null) settingsOwed = false;
         // an empty lossy update leaves the picture as exact or inexact as it was
         if (!refine && (update != null || applied.lossless())) refinement.encoded(!applied.lossless());
         damage = new ArrayList<>();
@@ -369,7 +373,7 @@ final class NoviceShare {
         }
         now = System.nanoTime();
         if (statsDue || now - statsAtNanos >= STATS_INTERVAL_NANOS) {
-            String summary = encoder.statistics() + (refinements > 0 ? "; exact when quiet " + refinements : "");
+            String summary = encoder.statistics() + (refinements > 0 ? "; quiet refinement updates " + refinements : "");
             session.send(WireChannel.SCREEN, ScreenProtocol.stats(new ScreenProtocol.Stats(applied.colourDepth(),
                     applied.lossyQuality(), codecId, summary)));
             statsAtNanos = now;
@@ -394,17 +398,20 @@ final class NoviceShare {
     }
 
     /**
-     * The screen is quiet and the picture lossy: one update with lossless settings, then the lossy ones again
-     * (going less faithful re-sends nothing), so the next change on screen goes lossy as before.
+     * The screen is quiet and the picture lossy: an update with lossless settings, then the lossy ones again
+     * (going less faithful re-sends nothing), so the next change on screen goes lossy as before. The encoder
+     * may send what went lossy in several such updates; only one with nothing to send ends the refinement.
      */
     private byte[] refine() {
         encoder.settings(EncoderSettings.LOSSLESS);
+        byte[] update;
         try {
-            return encoder.encode(frame, damage);
+            update = encoder.encode(frame, damage);
         } finally {
             encoder.settings(applied);
-            refinement.refined();
         }
+        if (update == null) refinement.refined();
+        return update;
     }
 
     /** The encoder took the refinement as sent: a new stream at the lossy settings, and no more refinements. */

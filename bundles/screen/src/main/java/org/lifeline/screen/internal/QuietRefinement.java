@@ -3,8 +3,8 @@ package org.lifeline.screen.internal;
 /**
  * When the novice makes a lossy picture exact: after lossy updates went out, once the screen has not changed for
  * {@code quietNanos}. While things move the expert gets the cheap picture; when the screen rests, the codec
- * re-sends exactly what it sent inexactly (one update with lossless settings), so small text becomes readable.
- * Fed on the novice's thread with {@link System#nanoTime()} values.
+ * re-sends exactly what it sent inexactly (updates with lossless settings, until one has nothing to send), so
+ * small text becomes readable. Fed on the novice's thread with {@link System#nanoTime()} values.
  */
 final class QuietRefinement {
     private final long quietNanos;
@@ -32,7 +32,7 @@ final class QuietRefinement {
         return !off && inexact && nowNanos - changedNanos >= quietNanos;
     }
 
-    /** A refinement was encoded (it makes the picture exact, or found nothing inexact). */
+    /** A refinement found nothing more to send: the picture is exact. */
     void refined() {
         inexact = false;
     }

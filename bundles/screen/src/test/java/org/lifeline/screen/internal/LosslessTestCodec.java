@@ -17,9 +17,12 @@ import org.lifeline.api.screen.ScreenCodec;
  * hint. It trusts the hint as a real damage-driven codec does, so a share that loses damage would make the
  * expert's picture diverge. Lossless at lossless settings; at any other settings it drops the low 4 bits of
  * every channel and, as the {@code FrameEncoder.settings} contract asks, re-sends that area exactly once the
- * settings are lossless again. Updates: {@code 'F' w h pixels} or {@code 'D' x y w h pixels}.
+ * settings are lossless again, {@link #REFINE_ROWS} rows per update (as the tile codec spreads a large
+ * refinement). Updates: {@code 'F' w h pixels} or {@code 'D' x y w h pixels}.
  */
 final class LosslessTestCodec implements ScreenCodec {
+    /** Rows of a lossy area one update re-sends exactly: the 120-row fake desktop takes three updates. */
+    static final int REFINE_ROWS = 40;
     private final String id;
     final List<Encoder> encoders = new CopyOnWriteArrayList<>();
     final List<Decoder> decoders = new CopyOnWriteArrayList<>();
@@ -105,11 +108,12 @@ final class LosslessTestCodec implements ScreenCodec {
             }
             boolean exact = settings.lossless();
             if (exact && lossy != null) {
+                int bandEnd = Math.min(lossy[3], lossy[1] + REFINE_ROWS - 1);
                 x0 = Math.min(x0, lossy[0]);
                 y0 = Math.min(y0, lossy[1]);
                 x1 = Math.max(x1, lossy[2]);
-                y1 = Math.max(y1, lossy[3]);
-                lossy = null;
+                y1 = Math.max(y1, bandEnd);
+                lossy = bandEnd == lossy[3] ? null : new int[] {lossy[0], bandEnd + 1, lossy[2], lossy[3]};
                 refinements++;
             }
             if (x1 < 0) return null;

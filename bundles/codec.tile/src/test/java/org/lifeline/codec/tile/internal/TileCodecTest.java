@@ -230,9 +230,10 @@ class TileCodecTest {
         FrameBuffer frame = Screens.frame(Screens.desktop(320, 200, 14));
         send(frame, null);
         encoder.settings(EncoderSettings.LOSSLESS);
-        byte[] refresh = send(frame, List.of());
-        // the inexact tiles go again as ordinary tiles, in the same stream
-        assertThat(refresh[3] & (TileFormat.FLAG_FULL | TileFormat.FLAG_RESET)).isZero();
+        // the inexact tiles go again as ordinary tiles, in the same stream, a bounded batch per update
+        for (byte[] refresh; (refresh = send(frame, List.of())) != null; ) {
+            assertThat(refresh[3] & (TileFormat.FLAG_FULL | TileFormat.FLAG_RESET)).isZero();
+        }
         assertSamePicture(frame);
     }
 

@@ -7,6 +7,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -30,6 +31,17 @@ class TileRefinementTest {
         byte[] update = encoder.encode(frame, damage);
         if (update != null) decoder.decode(update);
         return update;
+    }
+
+    /** Encodes the unchanged frame until the encoder has nothing more to send; returns each update's size. */
+    private List<Integer> refineFully(FrameBuffer frame) {
+        List<Integer> sizes = new ArrayList<>();
+        for (byte[] u; (u = send(frame, List.of())) != null; ) {
+            assertThat(u[3] & (TileFormat.FLAG_FULL | TileFormat.FLAG_RESET)).isZero();
+            sizes.add(u.length);
+            assertThat(sizes).hasSizeLessThan(1000);
+        }
+        return sizes;
     }
 
     /** Coloured antialiased text: many colours RGB332 cannot hold. */
@@ -64,12 +76,33 @@ class TileRefinementTest {
         assertThat(exact(frame, decoder.frame())).as("the lossy picture").isFalse();
 
         encoder.settings(EncoderSettings.LOSSLESS);
-        byte[] refinement = send(frame, List.of());
+        List<Integer> refinements = refineFully(frame);
 
-        assertThat(refinement).isNotNull();
-        assertThat(refinement[3] & (TileFormat.FLAG_FULL | TileFormat.FLAG_RESET)).isZero();
+        assertThat(refinements).isNotEmpty();
         Screens.assertSamePixels(frame, decoder.frame());
-        assertThat(encoder.statistics()).containsPattern("refined [1-9][0-9]* tiles in 1 updates");
+        assertThat(encoder.statistics()).containsPattern("refined [1-9][0-9]* tiles in " + refinements.size() + " updates");
+    }
+
+    @Test
+    void aLargeRefinementIsSpreadOverUpdatesAndChangesGoAlongBetweenThem() {
+        encoder.settings(EncoderSettings.LOW_BANDWIDTH);
+        BufferedImage img = Screens.image(640, 480);
+        colourfulText(img, 0, 0, 640, 480, 30);
+        FrameBuffer frame = Screens.frame(img);
+        send(frame, null);
+        int tiles = 20 * 15;
+        int perUpdate = TileEncoder.MAX_REFINE_PIXELS / (32 * 32);
+
+        encoder.settings(EncoderSettings.LOSSLESS);
+        send(frame, List.of());
+        assertThat(encoder.statistics()).contains("refined " + perUpdate + " tiles in 1 updates");
+        Rect typed = colourfulText(img, 600, 440, 40, 40, 31);
+        send(Screens.frame(img, frame), List.of(typed));
+        List<Integer> rest = refineFully(frame);
+
+        Screens.assertSamePixels(frame, decoder.frame());
+        assertThat(rest).hasSize((tiles + perUpdate - 1) / perUpdate - 2);
+        assertThat(encoder.statistics()).contains("refined " + tiles + " tiles in ");
     }
 
     @Test
@@ -86,6 +119,7 @@ class TileRefinementTest {
         byte[] refinement = send(frame, List.of());
 
         Screens.assertSamePixels(frame, decoder.frame());
+        assertThat(send(frame, List.of())).isNull();
         // the text covers 4 x 2 tiles of 32 pixels; nothing else went lossy
         assertThat(encoder.statistics()).contains("refined 8 tiles in 1 updates");
         assertThat(refinement.length).isLessThan(fullFrame / 5);
@@ -106,7 +140,7 @@ class TileRefinementTest {
         assertThat(encoder.statistics()).doesNotContain("copies 0");
 
         encoder.settings(EncoderSettings.LOSSLESS);
-        send(frame, List.of());
+        refineFully(frame);
 
         Screens.assertSamePixels(frame, decoder.frame());
     }
@@ -119,7 +153,7 @@ class TileRefinementTest {
         FrameBuffer frame = Screens.frame(img);
         send(frame, null);
         encoder.settings(EncoderSettings.LOSSLESS);
-        assertThat(send(frame, List.of())).isNotNull();
+        assertThat(refineFully(frame)).isNotEmpty();
 
         encoder.settings(EncoderSettings.LOW_BANDWIDTH);
         assertThat(send(frame, List.of())).isNull();
@@ -168,14 +202,21 @@ class TileRefinementTest {
             Screens.frame(img, frame);
             byte[] update = enc.encode(frame, useDamage ? damage : null);
             if (update != null) dec.decode(update);
-            if (lossless) Screens.assertSamePixels(frame, dec.frame());
+            if (lossless) {
+                // the rest of a refinement follows in updates of an unchanged screen
+                for (byte[] u; (u = enc.encode(frame, List.of())) != null; ) dec.decode(u);
+                Screens.assertSamePixels(frame, dec.frame());
+            }
         }
         enc.settings(EncoderSettings.LOSSLESS);
-        byte[] refinement = enc.encode(frame, List.of());
-        if (refinement != null) {
-            assertThat(refinement[3] & TileFormat.FLAG_FULL).isZero();
-            dec.decode(refinement);
+        int tiles = ((width + (16 << tileChoice) - 1) / (16 << tileChoice)) * ((height + (16 << tileChoice) - 1) / (16 << tileChoice));
+        int batch = TileEncoder.MAX_REFINE_PIXELS / ((16 << tileChoice) * (16 << tileChoice));
+        int refinements = 0;
+        for (byte[] u; (u = enc.encode(frame, List.of())) != null; refinements++) {
+            assertThat(u[3] & TileFormat.FLAG_FULL).isZero();
+            dec.decode(u);
         }
+        assertThat(refinements).isLessThanOrEqualTo((tiles + batch - 1) / batch);
         Screens.assertSamePixels(frame, dec.frame());
     }
 }
