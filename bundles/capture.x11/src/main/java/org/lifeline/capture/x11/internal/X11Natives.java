@@ -40,10 +40,6 @@ final class X11Natives {
 
         Pointer XGetAtomName(X11.Display display, long atom);
 
-        int XNextEvent(X11.Display display, Pointer event);
-
-        int XPending(X11.Display display);
-
         ErrorHandler XSetErrorHandler(ErrorHandler handler);
 
         IOErrorHandler XSetIOErrorHandler(IOErrorHandler handler);
@@ -79,8 +75,6 @@ final class X11Natives {
         boolean XShmAttach(X11.Display display, XShmSegmentInfo shminfo);
 
         boolean XShmDetach(X11.Display display, XShmSegmentInfo shminfo);
-
-        boolean XShmGetImage(X11.Display display, long drawable, Pointer image, int x, int y, long planeMask);
     }
 
     interface XDamage extends Library {
@@ -107,12 +101,6 @@ final class X11Natives {
         long XFixesCreateRegion(X11.Display display, Pointer rectangles, int count);
 
         void XFixesDestroyRegion(X11.Display display, long region);
-
-        /** Returns {@code XRectangle[count]} (short x, y; unsigned short width, height), freed with XFree. */
-        Pointer XFixesFetchRegion(X11.Display display, long region, IntByReference count);
-
-        /** Returns an {@code XFixesCursorImage*}, freed with XFree. */
-        Pointer XFixesGetCursorImage(X11.Display display);
     }
 
     interface XRandr extends Library {

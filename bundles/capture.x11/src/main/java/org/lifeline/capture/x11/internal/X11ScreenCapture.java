@@ -42,6 +42,9 @@ final class X11ScreenCapture implements ScreenCapture {
     private final Pointer visual;
     private final int depth;
     private final Memory event = new Memory(XEVENT_SIZE);
+    private final Memory regionCount = new Memory(4);
+    /** The connection's address, for the direct-mapped calls of {@link X11Direct}. */
+    private final long dpy;
 
     private long damage;
     private long region;
@@ -67,6 +70,7 @@ final class X11ScreenCapture implements ScreenCapture {
         this.display = display;
         this.bounds = bounds;
         this.displayName = displayName;
+        this.dpy = Pointer.nativeValue(display.getPointer());
         try {
             X11.Window rootWindow = X11.INSTANCE.XDefaultRootWindow(display);
             root = rootWindow.longValue();
@@ -188,7 +192,7 @@ final class X11ScreenCapture implements ScreenCapture {
             copy(whole, target);
             return List.of(whole);
         }
-        X11.INSTANCE.XSync(display, false);
+        X11Direct.Xlib.XSync(dpy, 0);
         drainEvents();
         checkConnection();
         if (!damaged) return List.of();
@@ -207,21 +211,19 @@ final class X11ScreenCapture implements ScreenCapture {
     }
 
     private void drainEvents() {
-        X11Natives.Xlib xlib = X11Natives.Xlib.INSTANCE;
-        while (xlib.XPending(display) > 0) {
-            xlib.XNextEvent(display, event);
+        while (X11Direct.Xlib.XPending(dpy) > 0) {
+            X11Direct.Xlib.XNextEvent(dpy, event);
             if (event.getInt(0) == damageNotify) damaged = true;
         }
     }
 
     private List<Rect> fetchDamage() {
-        X11Natives.XDamage.INSTANCE.XDamageSubtract(display, damage, 0, region);
-        IntByReference count = new IntByReference();
-        Pointer rects = X11Natives.XFixes.INSTANCE.XFixesFetchRegion(display, region, count);
+        X11Direct.Xdamage.XDamageSubtract(dpy, damage, 0, region);
+        Pointer rects = X11Direct.Xfixes.XFixesFetchRegion(dpy, region, regionCount);
         List<Rect> out = new ArrayList<>();
         if (rects == null) return out;
         try {
-            int n = count.getValue();
+            int n = regionCount.getInt(0);
             for (int i = 0; i < n; i++) {
                 long o = i * 8L;
                 Rect r = new Rect(rects.getShort(o), rects.getShort(o + 2), rects.getShort(o + 4) & 0xffff,
@@ -229,7 +231,7 @@ final class X11ScreenCapture implements ScreenCapture {
                 if (!r.isEmpty()) out.add(new Rect(r.x() - bounds.x(), r.y() - bounds.y(), r.width(), r.height()));
             }
         } finally {
-            X11.INSTANCE.XFree(rects);
+            X11Direct.Xlib.XFree(rects);
         }
         return out.size() > MAX_DAMAGE_RECTS ? List.of(boundingBox(out)) : out;
     }
@@ -270,8 +272,8 @@ final class X11ScreenCapture implements ScreenCapture {
         image.setInt(IMAGE_WIDTH, r.width());
         image.setInt(IMAGE_HEIGHT, r.height());
         // XShmGetImage waits for the server's reply, so a failure is known here without another round trip.
-        boolean ok = X11Natives.XShm.INSTANCE.XShmGetImage(display, root, image, bounds.x() + r.x(),
-                bounds.y() + r.y(), X11Natives.ALL_PLANES);
+        boolean ok = X11Direct.Xext.XShmGetImage(dpy, root, image, bounds.x() + r.x(), bounds.y() + r.y(),
+                X11Natives.ALL_PLANES) != 0;
         if (!ok) {
             XErrorTrap.sync(display);
             return false;
@@ -318,7 +320,7 @@ final class X11ScreenCapture implements ScreenCapture {
     @Override
     public synchronized Cursor cursor() {
         if (closed || !cursorAvailable) return null;
-        Pointer p = X11Natives.XFixes.INSTANCE.XFixesGetCursorImage(display);
+        Pointer p = X11Direct.Xfixes.XFixesGetCursorImage(dpy);
         if (p == null) {
             checkConnection();
             return null;
@@ -338,7 +340,7 @@ final class X11ScreenCapture implements ScreenCapture {
             return new Cursor(p.getShort(CURSOR_X) - bounds.x(), p.getShort(CURSOR_Y) - bounds.y(),
                     p.getShort(CURSOR_XHOT) & 0xffff, p.getShort(CURSOR_YHOT) & 0xffff, w, h, shape, serial);
         } finally {
-            X11.INSTANCE.XFree(p);
+            X11Direct.Xlib.XFree(p);
         }
     }
 

@@ -61,7 +61,10 @@ final class MotionDetector {
     private final int[] sampleNext = new int[MAX_SAMPLES];
     private int[] sampleHead = new int[0];
     private final IntList rects = new IntList(64);
-    private int[] order = new int[16];
+    private int matchedX0;
+    private int matchedX1;
+    private int matchedY0;
+    private int matchedY1;
     private boolean[] columnMoved = new boolean[64];
     private boolean[] columnSame = new boolean[64];
     private final IntList pending = new IntList(64);
@@ -265,39 +268,76 @@ final class MotionDetector {
 
     /** Copies every changed tile that the old frame holds at offset (dx, dy), grown to pixel precision. */
     private void applyOffset(int dx, int dy) {
-        int found = 0;
+        if (!matchTiles(dx, dy)) return;
+        joinGaps(dx, dy);
+        collectMatchedRects();
+        queueInMotionOrder(dx, dy);
+        for (int k = 0; k < pending.size(); k += 4) {
+            emitCopy(k, pending.get(k), pending.get(k + 1), pending.get(k + 2), pending.get(k + 3), dx, dy);
+        }
+        // tiles on the moved content's edges hold part of it: copy the largest matching band of rows or columns
+        for (int i = 0; i < dirtyCount; i++) {
+            if (tileDiffers(dirtyList[i])) partialCopy(dirtyList[i], dx, dy);
+        }
+    }
+
+    /**
+     * Flags the changed tiles the old frame holds at (dx, dy) in {@link #matched}; their bounding box (in tiles)
+     * bounds every later loop, so a few moved tiles cost a few tiles' work, not a scan of the whole screen.
+     */
+    private boolean matchTiles(int dx, int dy) {
+        int tx0 = Integer.MAX_VALUE, tx1 = -1, ty0 = Integer.MAX_VALUE, ty1 = -1;
         for (int i = 0; i < dirtyCount; i++) {
             int t = dirtyList[i];
             if (tileDiffers(t) && tileMatches(t, dx, dy)) {
                 matched[t] = true;
-                found++;
+                int tx = t % tilesX, ty = t / tilesX;
+                tx0 = Math.min(tx0, tx);
+                tx1 = Math.max(tx1, tx);
+                ty0 = Math.min(ty0, ty);
+                ty1 = Math.max(ty1, ty);
             }
         }
-        if (found == 0) return;
-        int tilesY = (height + tile - 1) / tile;
-        // unchanged tiles between matched ones that the offset explains too (blank line ends, margins) join
-        // them, so one large copy replaces many small ones
-        for (int ty = 0; ty < tilesY; ty++) {
-            int first = -1, last = -1;
-            for (int tx = 0; tx < tilesX; tx++) {
-                if (matched[ty * tilesX + tx]) {
+        matchedX0 = tx0;
+        matchedX1 = tx1;
+        matchedY0 = ty0;
+        matchedY1 = ty1;
+        return tx1 >= 0;
+    }
+
+    /**
+     * Unchanged tiles between matched ones that the offset explains too (blank line ends, margins) join them,
+     * so one large copy replaces many small ones.
+     */
+    private void joinGaps(int dx, int dy) {
+        for (int ty = matchedY0; ty <= matchedY1; ty++) {
+            int row = ty * tilesX, first = -1, last = -1;
+            for (int tx = matchedX0; tx <= matchedX1; tx++) {
+                if (matched[row + tx]) {
                     if (first < 0) first = tx;
                     last = tx;
                 }
             }
-            for (int tx = first + 1; first >= 0 && tx < last; tx++) {
-                int t = ty * tilesX + tx;
+            for (int tx = first + 1; tx < last; tx++) {
+                int t = row + tx;
                 if (!matched[t] && !dirty[t] && tileMatches(t, dx, dy)) matched[t] = true;
             }
         }
+    }
+
+    /**
+     * Turns the matched tiles into rectangles (runs in a row, merged with the identical run of the row above)
+     * and clears {@link #matched}. The rectangles come out ordered by top row, then by left column.
+     */
+    private void collectMatchedRects() {
         rects.clear();
         int firstOfRow = 0;
-        for (int ty = 0; ty < tilesY; ty++) {
-            int rowStart = rects.size();
-            for (int tx = 0; tx < tilesX; tx++) {
-                if (!matched[ty * tilesX + tx]) continue;
+        for (int ty = matchedY0; ty <= matchedY1; ty++) {
+            int row = ty * tilesX, rowStart = rects.size();
+            for (int tx = matchedX0; tx <= matchedX1; tx++) {
+                if (!matched[row + tx]) continue;
                 int end = tx;
-                while (end + 1 < tilesX && matched[ty * tilesX + end + 1]) end++;
+                while (end < matchedX1 && matched[row + end + 1]) end++;
                 boolean merged = false;
                 for (int k = firstOfRow; k < rowStart; k += 4) {
                     if (rects.get(k) == tx && rects.get(k + 1) == end && rects.get(k + 3) == ty - 1) {
@@ -312,7 +352,7 @@ final class MotionDetector {
                     rects.add(ty);
                     rects.add(ty);
                 }
-                for (int k = tx; k <= end; k++) matched[ty * tilesX + k] = false;
+                Arrays.fill(matched, row + tx, row + end + 1, false);
                 tx = end;
             }
             // rectangles that did not reach this row can no longer grow
@@ -323,40 +363,38 @@ final class MotionDetector {
             }
             firstOfRow = keep;
         }
-        int count = rects.size() / 4;
-        if (order.length < count) order = new int[count];
-        // copies whose source lies ahead in the direction of motion go first, before others overwrite it;
-        // a handful of rectangles: insertion sort on one key (rows first, then columns, each in motion order)
-        for (int i = 0; i < count; i++) {
-            long key = orderKey(i, dx, dy);
-            int j = i;
-            while (j > 0 && orderKey(order[j - 1], dx, dy) > key) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = i;
-        }
+    }
+
+    /**
+     * Queues the rectangles as pixel areas in {@link #pending}, those whose source lies ahead in the direction of
+     * motion first, before others overwrite it: rows in the vertical direction of motion (upwards when there is
+     * none), and within a row columns in the horizontal one. The rectangles are already ordered by top row and
+     * left column, so this walks them forwards or backwards instead of sorting.
+     */
+    private void queueInMotionOrder(int dx, int dy) {
         pending.clear();
-        for (int n = 0; n < count; n++) {
-            int i = order[n];
-            int x = rects.get(i * 4) * tile, y = rects.get(i * 4 + 2) * tile;
-            pending.add(x);
-            pending.add(y);
-            pending.add(Math.min(width, (rects.get(i * 4 + 1) + 1) * tile) - x);
-            pending.add(Math.min(height, (rects.get(i * 4 + 3) + 1) * tile) - y);
-        }
-        for (int k = 0; k < pending.size(); k += 4) {
-            emitCopy(k, pending.get(k), pending.get(k + 1), pending.get(k + 2), pending.get(k + 3), dx, dy);
-        }
-        // tiles on the moved content's edges hold part of it: copy the largest matching band of rows or columns
-        for (int i = 0; i < dirtyCount; i++) {
-            if (tileDiffers(dirtyList[i])) partialCopy(dirtyList[i], dx, dy);
+        int count = rects.size() / 4;
+        int a = dy > 0 ? 0 : count;
+        while (dy > 0 ? a < count : a > 0) {
+            // one group: the rectangles whose top is this row
+            int from = dy > 0 ? a : a - 1, to = from;
+            if (dy > 0) {
+                while (to + 1 < count && rects.get((to + 1) * 4 + 2) == rects.get(from * 4 + 2)) to++;
+                a = to + 1;
+            } else {
+                while (from > 0 && rects.get((from - 1) * 4 + 2) == rects.get(to * 4 + 2)) from--;
+                a = from;
+            }
+            for (int n = 0; n <= to - from; n++) queue(dx > 0 ? from + n : to - n);
         }
     }
 
-    private long orderKey(int rect, int dx, int dy) {
-        int y = rects.get(rect * 4 + 2), x = rects.get(rect * 4);
-        return (long) (dy > 0 ? y : -y) << 32 | ((dx > 0 ? x : -x) & 0xffffffffL) ^ 0x80000000L;
+    private void queue(int rect) {
+        int x = rects.get(rect * 4) * tile, y = rects.get(rect * 4 + 2) * tile;
+        pending.add(x);
+        pending.add(y);
+        pending.add(Math.min(width, (rects.get(rect * 4 + 1) + 1) * tile) - x);
+        pending.add(Math.min(height, (rects.get(rect * 4 + 3) + 1) * tile) - y);
     }
 
     private void partialCopy(int t, int dx, int dy) {

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -47,6 +49,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Co
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
     private final OutboundQueue queue = new OutboundQueue();
+    /**
+     * Frames sent from other threads on their way to the event loop: one task takes all that arrived meanwhile,
+     * so a burst (an update, the pointer, statistics) costs one wake-up and one flush, not one each.
+     */
+    private final ConcurrentLinkedQueue<Frame> handoff = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean handoffScheduled = new AtomicBoolean();
     private final ArrayDeque<Frame> unclaimed = new ArrayDeque<>();
     private final List<Consumer<String>> closeListeners = new ArrayList<>();
     private volatile long roundTripMillis = -1;
@@ -180,15 +188,30 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Co
             close(NOT_KEEPING_UP);
             return false;
         }
-        onLoop(() -> {
-            if (closing || !channel.isActive()) {
-                pending.addAndGet(-size);
-                return;
-            }
-            queue.add(frame);
+        if (channel.eventLoop().inEventLoop()) {
+            accept(frame);
             drain();
-        });
+            return true;
+        }
+        handoff.add(frame);
+        if (handoffScheduled.compareAndSet(false, true)) onLoop(this::takeHandoff);
         return true;
+    }
+
+    private void takeHandoff() {
+        // cleared before taking: a frame added after this point schedules the next task itself
+        handoffScheduled.set(false);
+        Frame frame;
+        while ((frame = handoff.poll()) != null) accept(frame);
+        drain();
+    }
+
+    private void accept(Frame frame) {
+        if (closing || !channel.isActive()) {
+            pending.addAndGet(-frame.wireSize());
+            return;
+        }
+        queue.add(frame);
     }
 
     private void drain() {
@@ -230,6 +253,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter implements Co
         }
         onLoop(() -> {
             pending.addAndGet(-queue.clear());
+            Frame frame;
+            while ((frame = handoff.poll()) != null) pending.addAndGet(-frame.wireSize());
             unclaimed.clear();
         });
         toTell.forEach(l -> tell(l, reason));
