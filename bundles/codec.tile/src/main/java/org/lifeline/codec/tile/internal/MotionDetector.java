@@ -54,6 +54,8 @@ final class MotionDetector {
     private final IntList touchedVotes = new IntList(64);
     private final IntIntTable rows = new IntIntTable();
     private boolean[] matched = new boolean[0];
+    /** Tiles a copy wrote since the encoder last looked: whether they still differ must be checked again. */
+    private boolean[] touched = new boolean[0];
     private final int[] moveVotes = new int[(2 * MOVE_RADIUS + 1) * (2 * MOVE_RADIUS + 1)];
     private final int[] sampleX = new int[MAX_SAMPLES];
     private final int[] sampleY = new int[MAX_SAMPLES];
@@ -87,11 +89,16 @@ final class MotionDetector {
         this.dirtyCount = dirtyCount;
         this.copies = copies;
         if (matched.length < dirty.length) matched = new boolean[dirty.length];
+        if (touched.length != dirty.length) touched = new boolean[dirty.length];
         if (known.length != tilesX * height) {
             known = new int[tilesX * height];
             knownValid = new boolean[known.length];
             fresh = new int[known.length];
         }
+    }
+
+    boolean[] touched() {
+        return touched;
     }
 
     /** The model was replaced wholesale (full frame, new size): no row hash is known. */
@@ -531,7 +538,10 @@ final class MotionDetector {
         copies.add(h);
         TileFormat.copyRect(model, width, x + dx, y + dy, x, y, w, h);
         for (int ty = y / tile; ty <= (y + h - 1) / tile; ty++) {
-            for (int tx = x / tile; tx <= (x + w - 1) / tile; tx++) dirty[ty * tilesX + tx] = true;
+            for (int tx = x / tile; tx <= (x + w - 1) / tile; tx++) {
+                dirty[ty * tilesX + tx] = true;
+                touched[ty * tilesX + tx] = true;
+            }
         }
     }
 

@@ -312,15 +312,36 @@ final class TileEncoder implements FrameEncoder {
 
     private void findMotion(int[] cur) {
         motion.bind(cur, model, width, height, tile, dirty, dirtyList, dirtyCount, copies);
+        int before = dirtyCount, copied = copies.size();
         motion.detectScroll();
-        int before = dirtyCount;
-        collectDirty(cur, true);
+        if (copies.size() > copied) recollect(cur);
         // a moved window changes a part of the screen; a repaint of most of it, or the new lines left over
         // after a scroll, are not worth the search
         if (dirtyCount >= Math.max(MotionDetector.MIN_DIRTY_TILES, before / 4) && dirtyCount * 2 <= tileCount) {
             motion.bind(cur, model, width, height, tile, dirty, dirtyList, dirtyCount, copies);
+            copied = copies.size();
             motion.detectMove();
-            collectDirty(cur, true);
+            if (copies.size() > copied) recollect(cur);
+        }
+    }
+
+    /**
+     * After copies: the tiles they wrote are compared again (most now match); every other dirty tile still
+     * differs, as neither it nor the model under it changed.
+     */
+    private void recollect(int[] cur) {
+        boolean[] touched = motion.touched();
+        dirtyCount = 0;
+        for (int t = 0; t < tileCount; t++) {
+            if (!dirty[t]) continue;
+            if (touched[t]) {
+                touched[t] = false;
+                if (!differs(cur, t)) {
+                    dirty[t] = false;
+                    continue;
+                }
+            }
+            dirtyList[dirtyCount++] = t;
         }
     }
 
