@@ -19,6 +19,18 @@ def cpu(pid):
     return (int(f[11]) + int(f[12])) / os.sysconf('SC_CLK_TCK')
 
 
+def sched(pid):
+    """CPU seconds from the scheduler's exact runtime (schedstat, ns), summed over threads: a check on the
+    tick-sampled utime+stime of cpu()."""
+    total = 0
+    for t in os.listdir('/proc/%d/task' % pid):
+        try:
+            total += int(open('/proc/%d/task/%s/schedstat' % (pid, t)).read().split()[0])
+        except OSError:
+            pass
+    return total / 1e9
+
+
 class Expert:
     """The expert's shell plus exact screen statistics; one command at a time."""
     def __init__(self, launcher, session):
@@ -166,7 +178,7 @@ def main():
             r['warmup'] = {'codec_after': s0['codec']}
         if not a.no_workload:
             th0 = threads(nov.pid)
-            c0 = {k: cpu(p) for k, p in pids.items()}; w0 = x.stats(); T0 = time.monotonic()
+            c0 = {k: cpu(p) for k, p in pids.items()}; q0 = sched(nov.pid); w0 = x.stats(); T0 = time.monotonic()
             samples, done = [], threading.Event()
             def sampler():
                 while not done.wait(a.sample):
@@ -177,7 +189,8 @@ def main():
             wl = subprocess.run([os.path.join(a.shared, 'workload.sh')], env=env, capture_output=True, text=True)
             time.sleep(1)
             done.set(); th.join() if a.sample else None
-            c1 = {k: cpu(p) for k, p in pids.items()}; w1 = x.stats(); T1 = time.monotonic()
+            c1 = {k: cpu(p) for k, p in pids.items()}; q1 = sched(nov.pid); w1 = x.stats(); T1 = time.monotonic()
+            r['server_schedstat_cpu_s'] = round(q1 - q0, 2)
             r['novice_threads_cpu_s'] = thread_delta(th0, threads(nov.pid))
             r['workload_end'] = wl.stderr.strip()
             r['workload_wall_s'] = round(T1 - T0, 2)
@@ -221,7 +234,8 @@ def main():
               'wall %.1f | final view diff %s | %s' % (out, r['init']['bytes'], m['bytes'], m['seconds'], m['bytes_per_s'],
               m['updates'], m['updates_per_s'], r['server_cpu_s'], r['xvfb_cpu_s'], r['expert_cpu_s'], r['workload_wall_s'],
               [f['differing_pixels'] for f in r['final_view']], m['by_type']['codec_at_end']))
-        print('  novice threads (CPU s): %s' % r['novice_threads_cpu_s'])
+        print('  novice threads (CPU s): %s; novice CPU by schedstat %.2f s' % (r['novice_threads_cpu_s'],
+              r['server_schedstat_cpu_s']))
     if 'idle' in r:
         i = r['idle']
         print('%s: idle %.1f s: %d B, %d upd, novice CPU %.2f s (%.2f%%), xvfb %.2f s' % (out, i['seconds'], i['bytes'],
