@@ -472,10 +472,8 @@ final class MotionDetector {
         int left = Math.max(0, Math.min(Math.min(tile - 1, x), x + dx));
         left = Math.min(left, freeColumns(k, x, y, h, dx, dy, -1));
         for (int r = 0; r < h && left > 0; r++) {
-            int c = (y + r) * width + x - 1, s = c + dy * width + dx;
-            int e = 0;
-            while (e < left && cur[c - e] == model[s - e]) e++;
-            left = e;
+            int c = (y + r) * width + x, s = c + dy * width + dx;
+            left = matchingSuffix(c - left, s - left, left);
         }
         x -= left;
         w += left;
@@ -483,9 +481,8 @@ final class MotionDetector {
         right = Math.min(right, freeColumns(k, x + w, y, h, dx, dy, 1));
         for (int r = 0; r < h && right > 0; r++) {
             int c = (y + r) * width + x + w, s = c + dy * width + dx;
-            int e = 0;
-            while (e < right && cur[c + e] == model[s + e]) e++;
-            right = e;
+            int m = Arrays.mismatch(cur, c, c + right, model, s, s + right);
+            if (m >= 0) right = m;
         }
         w += right;
         int up = Math.max(0, Math.min(Math.min(tile - 1, y), y + dy));
@@ -499,6 +496,16 @@ final class MotionDetector {
         e = 0;
         while (e < down && rowMatches(x, y + h + e, w, dx, dy)) e++;
         addCopy(x, y, w, h + e, dx, dy);
+    }
+
+    /**
+     * How many of the {@code n} pixels of {@code cur} from {@code c}, ending the run, equal {@code model} from
+     * {@code s}: the run is found with the vectorised mismatch, not pixel by pixel.
+     */
+    private int matchingSuffix(int c, int s, int n) {
+        int from = 0;
+        for (int m; from < n && (m = Arrays.mismatch(cur, c + from, c + n, model, s + from, s + n)) >= 0; ) from += m + 1;
+        return n - from;
     }
 
     /**
