@@ -68,7 +68,6 @@ final class MotionDetector {
     private int matchedY0;
     private int matchedY1;
     private boolean[] columnMoved = new boolean[64];
-    private boolean[] columnSame = new boolean[64];
     private final IntList pending = new IntList(64);
 
     /**
@@ -404,62 +403,64 @@ final class MotionDetector {
         pending.add(Math.min(height, (rects.get(rect * 4 + 3) + 1) * tile) - y);
     }
 
+    /**
+     * Copies the largest band of whole rows or whole columns of tile {@code t} that the old frame holds at the
+     * offset, if it saves at least {@link #MIN_PARTIAL_PIXELS} and is not already in place. The first longest run
+     * wins, and only that run is checked against the picture in place.
+     */
     private void partialCopy(int t, int dx, int dy) {
         int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
         int tw = Math.min(tile, width - tx), th = Math.min(tile, height - ty);
         if (tx + dx < 0 || ty + dy < 0 || tx + dx + tw > width || ty + dy + th > height) return;
         int rowsStart = 0, rowsLen = 0, run = 0;
-        boolean rowsUseful = false, useful = false;
         for (int r = 0; r < th; r++) {
-            if (rowMatches(tx, ty + r, tw, dx, dy)) {
-                run++;
-                useful |= !rowMatches(tx, ty + r, tw, 0, 0);
-                if (run > rowsLen) {
-                    rowsLen = run;
-                    rowsStart = r - run + 1;
-                    rowsUseful = useful;
-                }
-            } else {
-                run = 0;
-                useful = false;
+            run = rowMatches(tx, ty + r, tw, dx, dy) ? run + 1 : 0;
+            if (run > rowsLen) {
+                rowsLen = run;
+                rowsStart = r - run + 1;
             }
         }
-        // which columns match at the offset, and which already match in place: row by row, in memory order
+        // columns that match at the offset in every row: each row's differences found by the vectorised
+        // mismatch, stopping as soon as no column is left
         Arrays.fill(columnMoved, 0, tw, true);
-        Arrays.fill(columnSame, 0, tw, true);
-        for (int r = 0; r < th; r++) {
+        int alive = tw;
+        for (int r = 0; r < th && alive > 0; r++) {
             int o = (ty + r) * width + tx, s = (ty + r + dy) * width + tx + dx;
-            for (int c = 0; c < tw; c++) {
-                int p = cur[o + c];
-                columnMoved[c] &= p == model[s + c];
-                columnSame[c] &= p == model[o + c];
+            for (int from = 0, m; from < tw && (m = Arrays.mismatch(cur, o + from, o + tw, model, s + from, s + tw)) >= 0;
+                    from += m + 1) {
+                if (columnMoved[from + m]) {
+                    columnMoved[from + m] = false;
+                    alive--;
+                }
             }
         }
         int colsStart = 0, colsLen = 0;
-        boolean colsUseful = false;
         run = 0;
-        useful = false;
         for (int c = 0; c < tw; c++) {
-            if (columnMoved[c]) {
-                run++;
-                useful |= !columnSame[c];
-                if (run > colsLen) {
-                    colsLen = run;
-                    colsStart = c - run + 1;
-                    colsUseful = useful;
-                }
-            } else {
-                run = 0;
-                useful = false;
+            run = columnMoved[c] ? run + 1 : 0;
+            if (run > colsLen) {
+                colsLen = run;
+                colsStart = c - run + 1;
             }
         }
-        int rowsArea = rowsUseful ? rowsLen * tw : 0, colsArea = colsUseful ? colsLen * th : 0;
+        int rowsArea = rowsLen * tw, colsArea = colsLen * th;
+        if (Math.max(rowsArea, colsArea) < MIN_PARTIAL_PIXELS) return;
+        if (rowsArea > 0 && inPlace(tx, ty + rowsStart, tw, rowsLen)) rowsArea = 0;
+        if (colsArea > 0 && inPlace(tx + colsStart, ty, colsLen, th)) colsArea = 0;
         if (Math.max(rowsArea, colsArea) < MIN_PARTIAL_PIXELS) return;
         if (rowsArea >= colsArea) {
             addCopy(tx, ty + rowsStart, tw, rowsLen, dx, dy);
         } else {
             addCopy(tx + colsStart, ty, colsLen, th, dx, dy);
         }
+    }
+
+    /** Whether the model already shows this rectangle of the frame (a copy there would change nothing). */
+    private boolean inPlace(int x, int y, int w, int h) {
+        for (int r = 0; r < h; r++) {
+            if (!rowMatches(x, y + r, w, 0, 0)) return false;
+        }
+        return true;
     }
 
     /**
@@ -565,13 +566,6 @@ final class MotionDetector {
 
     private boolean tileDiffers(int t) {
         return !tileMatches(t, 0, 0);
-    }
-
-    private boolean columnMatches(int x, int y, int h, int dx, int dy) {
-        for (int r = 0; r < h; r++) {
-            if (cur[(y + r) * width + x] != model[(y + r + dy) * width + x + dx]) return false;
-        }
-        return true;
     }
 
     private boolean rowMatches(int x, int y, int w, int dx, int dy) {
