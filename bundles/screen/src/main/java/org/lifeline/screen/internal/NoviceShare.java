@@ -32,10 +32,11 @@ import org.osgi.service.log.Logger;
  * only) until something does. Nothing is captured before {@link #start()}, which the session layer triggers
  * only after the novice's consent.
  *
- * <p>With lossy settings, once the screen has been quiet for a while ({@link QuietRefinement}), updates are
- * encoded with lossless settings, the lossy ones restored after each: by the {@link FrameEncoder#settings}
- * contract each re-sends exactly (part of) what went inexactly, and going back to lossy re-sends nothing. They
- * go on, one per request, while the screen stays quiet and the encoder has something to send.
+ * <p>With lossy settings, once the screen has been quiet for a while ({@link QuietRefinement}: nothing but small
+ * changes such as a blinking caret), updates are encoded with lossless settings, the lossy ones restored after
+ * each: by the {@link FrameEncoder#settings} contract each re-sends exactly (part of) what went inexactly, and
+ * going back to lossy re-sends nothing. They go on, one per request, while the screen stays quiet and the encoder
+ * has something to send or a small change to show.
  */
 final class NoviceShare {
     /** Damage rectangles kept between grabs; beyond this the encoder compares the whole frame. */
@@ -46,6 +47,12 @@ final class NoviceShare {
     static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /** ...up to this. */
     static final long MAX_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * Default of how many {@value QuietRefinement#BLOCK}-pixel blocks may change while the screen still counts
+     * as quiet: a text caret covers one to four, a small clock or spinner about as many; a line of typed text
+     * (16 to 32 characters), a scroll or a moved window more. About 1 % of a 1024x768 screen.
+     */
+    static final int SMALL_CHANGE_BLOCKS = 8;
     /** Codec statistics travel to the expert at most this often. */
     static final long STATS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -97,7 +104,7 @@ final class NoviceShare {
     private boolean settingsOwed;
 
     NoviceShare(Session session, Supplier<ScreenSource> sources, Supplier<ScreenCodec> codecs, Logger log,
-            long pollMillis, long idlePollMillis, long maxPendingBytes, long refineAfterMillis) {
+            long pollMillis, long idlePollMillis, long maxPendingBytes, long refineAfterMillis, int smallChangeBlocks) {
         this.session = session;
         this.sources = sources;
         this.codecs = codecs;
@@ -105,7 +112,8 @@ final class NoviceShare {
         this.pollMillis = pollMillis;
         this.idlePollMillis = Math.max(pollMillis, idlePollMillis);
         this.maxPendingBytes = maxPendingBytes;
-        this.refinement = new QuietRefinement(TimeUnit.MILLISECONDS.toNanos(refineAfterMillis), System.nanoTime());
+        this.refinement = new QuietRefinement(TimeUnit.MILLISECONDS.toNanos(refineAfterMillis), smallChangeBlocks,
+                System.nanoTime());
         this.quality = session.info() != null && session.info().lowBandwidth() ? Quality.LOW : Quality.AUTO;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "lifeline-screen-novice-" + session.id());
@@ -326,12 +334,16 @@ final class NoviceShare {
         long now = System.nanoTime();
         if (!grabbed.isEmpty()) {
             activityNanos = now;
-            refinement.screenChanged(now);
+            refinement.screenChanged(grabbed, now);
         }
         accumulate(grabbed);
         boolean refine = false;
         if (!fullFrameDue && !settingsOwed && damage != null && damage.isEmpty()) {
             if (applied.lossless() || !refinement.due(now)) return;
+            refine = true;
+        } else if (!fullFrameDue && !applied.lossless() && refinement.quiet(now)) {
+            // only small changes (a caret, a clock) since the screen became quiet: they go exactly too, with
+            // whatever is still owed, so they neither hold the refinement back nor make the picture lossy again
             refine = true;
         }
         byte[] update = refine ? refine() : encoder.encode(frame, fullFrameDue ? null : damage);
@@ -398,9 +410,10 @@ final class NoviceShare {
     }
 
     /**
-     * The screen is quiet and the picture lossy: an update with lossless settings, then the lossy ones again
-     * (going less faithful re-sends nothing), so the next change on screen goes lossy as before. The encoder
-     * may send what went lossy in several such updates; only one with nothing to send ends the refinement.
+     * The screen is quiet and the settings lossy: an update with lossless settings (the small changes since the
+     * last update, and what went lossy), then the lossy ones again (going less faithful re-sends nothing), so the
+     * next large change goes lossy as before. The encoder may send what went lossy in several such updates; only
+     * one with nothing to send ends the refinement.
      */
     private byte[] refine() {
         encoder.settings(EncoderSettings.LOSSLESS);

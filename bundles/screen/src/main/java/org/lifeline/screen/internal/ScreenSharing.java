@@ -54,6 +54,10 @@ public class ScreenSharing implements ScreenViewer {
         @AttributeDefinition(description = "With a lossy quality, once the screen has not changed for this long, what "
                 + "was sent inexactly is sent again exactly, in ms")
         int refine_after_millis() default 1000;
+
+        @AttributeDefinition(description = "Changes within this many 32x32-pixel blocks (a blinking caret, a clock) "
+                + "still count as a quiet screen for the refinement; more start the quiet period again")
+        int refine_small_change_blocks() default NoviceShare.SMALL_CHANGE_BLOCKS;
     }
 
     @Reference(service = LoggerFactory.class)
@@ -70,18 +74,21 @@ public class ScreenSharing implements ScreenViewer {
     private volatile long idlePollMillis = 100;
     private volatile long maxPendingBytes = 128 * 1024;
     private volatile long refineAfterMillis = 1000;
+    private volatile int smallChangeBlocks = NoviceShare.SMALL_CHANGE_BLOCKS;
 
     @Activate
     void activate(Config config) {
         configure(config.poll_interval_millis(), config.idle_poll_interval_millis(), config.max_pending_bytes(),
-                config.refine_after_millis());
+                config.refine_after_millis(), config.refine_small_change_blocks());
     }
 
-    void configure(long pollIntervalMillis, long idlePollIntervalMillis, long maxPending, long refineAfter) {
+    void configure(long pollIntervalMillis, long idlePollIntervalMillis, long maxPending, long refineAfter,
+            int smallChanges) {
         this.pollMillis = Math.max(5, pollIntervalMillis);
         this.idlePollMillis = Math.max(pollMillis, idlePollIntervalMillis);
         this.maxPendingBytes = Math.max(0, maxPending);
         this.refineAfterMillis = Math.max(0, refineAfter);
+        this.smallChangeBlocks = Math.max(0, smallChanges);
     }
 
     @Deactivate
@@ -110,7 +117,7 @@ public class ScreenSharing implements ScreenViewer {
     void screenStarted(Session session) {
         if (session.role() == Role.NOVICE) {
             NoviceShare share = new NoviceShare(session, () -> source, codecs::best, log, pollMillis, idlePollMillis,
-                    maxPendingBytes, refineAfterMillis);
+                    maxPendingBytes, refineAfterMillis, smallChangeBlocks);
             if (shares.putIfAbsent(session.id(), share) == null) share.start();
         } else {
             view(session);

@@ -62,7 +62,7 @@ final class Harness implements AutoCloseable {
     private static ScreenSharing sharing(RecordingLogger log, long refineAfterMillis) {
         ScreenSharing s = new ScreenSharing();
         s.log = log.logger;
-        s.configure(10, 10, 128 * 1024, refineAfterMillis);
+        s.configure(10, 10, 128 * 1024, refineAfterMillis, NoviceShare.SMALL_CHANGE_BLOCKS);
         return s;
     }
 

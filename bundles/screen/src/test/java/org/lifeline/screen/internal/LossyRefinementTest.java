@@ -10,10 +10,89 @@ import org.lifeline.api.screen.EncoderSettings;
 import org.lifeline.api.screen.Quality;
 import org.lifeline.api.screen.Rect;
 
-/** A lossy (low-bandwidth) picture becomes exact once the novice's screen rests, and goes lossy again when it moves. */
+/**
+ * A lossy (low-bandwidth) picture becomes exact once the novice's screen rests, also while a caret keeps blinking,
+ * and goes lossy again when it moves.
+ */
 class LossyRefinementTest {
     private static final EncoderSettings LOW = EncoderSettings.LOW_BANDWIDTH;
     private static final EncoderSettings EXACT = EncoderSettings.LOSSLESS;
+    /** A text cursor on the 160x120 fake desktop: two of its 32x32 blocks. */
+    private static final Rect CARET = new Rect(60, 40, 8, 17);
+    private static final long BLINK_MILLIS = 500;
+
+    /**
+     * Blinks the caret every half second until the expert shows the novice's screen exactly (true) or the wait
+     * is over (false). The screen is never unchanged for a second, the refinement period.
+     */
+    private static boolean blinkUntilExact(Harness h, int[] blinks) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+        while (System.nanoTime() < deadline) {
+            h.source.paint(CARET, blinks[0]++ % 2);
+            Thread.sleep(BLINK_MILLIS);
+            if (Harness.same(h.expertSide.snapshot(SESSION).orElseThrow(), h.source.frame())) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void aCaretBlinkingEveryHalfSecondDoesNotPreventTheRefinement() throws Exception {
+        try (Harness h = new Harness(true, 1000)) {
+            h.start();
+            assertThat(h.expertSide.awaitUpdate(SESSION, 0, WAIT_MILLIS)).isEqualTo(1);
+            LosslessTestCodec.Encoder encoder = h.noviceCodec.encoders.get(0);
+            int[] blinks = {0};
+
+            assertThat(blinkUntilExact(h, blinks)).as("exact while the caret blinks").isTrue();
+            assertThat(encoder.refinements).isEqualTo(3);
+            // the first blinks, within the quiet period after the full frame, went lossy; later ones exactly
+            assertThat(encoder.updates.get(0)).isEqualTo(LOW);
+            assertThat(encoder.updates.get(1)).isEqualTo(LOW);
+            assertThat(encoder.updates).contains(EXACT);
+            assertThat(encoder.updates.subList(encoder.updates.indexOf(EXACT), encoder.updates.size()))
+                    .containsOnly(EXACT);
+            assertThat(encoder.settings).isEqualTo(LOW);
+
+            // and it stays exact: each further blink goes exactly
+            int before = encoder.updates.size();
+            assertThat(blinkUntilExact(h, blinks)).isTrue();
+            assertThat(blinkUntilExact(h, blinks)).isTrue();
+            assertThat(encoder.updates.subList(before, encoder.updates.size())).isNotEmpty().containsOnly(EXACT);
+            assertThat(h.expertSide.stats(SESSION).quality()).isEqualTo(Quality.LOW);
+            assertThat(h.wire.pullViolations()).isZero();
+        }
+    }
+
+    @Test
+    void aLargeChangeWhileTheCaretBlinksGoesLossyAndStartsTheQuietPeriodAgain() throws Exception {
+        try (Harness h = new Harness(true, 1000)) {
+            h.start();
+            assertThat(h.expertSide.awaitUpdate(SESSION, 0, WAIT_MILLIS)).isEqualTo(1);
+            LosslessTestCodec.Encoder encoder = h.noviceCodec.encoders.get(0);
+            int[] blinks = {0};
+            assertThat(blinkUntilExact(h, blinks)).isTrue();
+
+            // a window moved: ten blocks
+            int before = encoder.updates.size();
+            long movedAt = System.nanoTime();
+            h.source.paint(new Rect(10, 30, 140, 25), 77);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+            while (encoder.updates.size() == before && System.nanoTime() < deadline) {
+                h.source.ticks.drainPermits();
+                assertThat(h.source.ticks.tryAcquire(1, WAIT_MILLIS, TimeUnit.MILLISECONDS)).isTrue();
+            }
+            assertThat(encoder.updates).hasSizeGreaterThan(before);
+            assertThat(encoder.updates.get(before)).as("the large change").isEqualTo(LOW);
+            assertThat(Harness.same(h.expertSide.snapshot(SESSION).orElseThrow(), h.source.frame())).isFalse();
+
+            // the caret blinks on: exact again, but only a quiet period after the large change
+            int refinedBefore = encoder.refinements;
+            assertThat(blinkUntilExact(h, blinks)).isTrue();
+            assertThat(System.nanoTime() - movedAt).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1000));
+            assertThat(encoder.refinements).isGreaterThan(refinedBefore);
+            assertThat(h.wire.pullViolations()).isZero();
+        }
+    }
 
     @Test
     void aQuietScreenBecomesExactOnceAndTheNextChangeGoesLossyAgain() throws Exception {
@@ -37,7 +116,8 @@ class LossyRefinementTest {
             assertThat(h.expertSide.stats(SESSION).quality()).isEqualTo(Quality.LOW);
             assertThat(h.expertSide.stats(SESSION).codecSummary()).contains("quiet refinement updates 3").contains("8-bit lossy 40");
 
-            h.source.paint(new Rect(20, 30, 40, 25), 41);
+            // more than a few blocks: a large change, which goes lossy
+            h.source.paint(new Rect(10, 30, 140, 25), 41);
             assertThat(h.expertShows(h.source.frame())).isTrue();
             assertThat(encoder.updates).containsExactly(LOW, EXACT, EXACT, EXACT, LOW, EXACT);
             assertThat(encoder.statistics()).isEqualTo("full 1, delta 5");
