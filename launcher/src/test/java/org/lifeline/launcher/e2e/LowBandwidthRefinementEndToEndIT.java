@@ -5,11 +5,14 @@ import static org.lifeline.launcher.e2e.InvitationScriptIT.LOOPBACK_ONLY;
 import static org.lifeline.launcher.e2e.InvitationScriptIT.group;
 import static org.lifeline.launcher.e2e.SessionEndToEndIT.eventually;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +31,8 @@ import org.lifeline.testing.x11.XwdImage;
  * The low-bandwidth profile on a real X display: while the xterm's colourful antialiased text changes, the
  * expert gets 8-bit colour and JPEG tiles (its view differs from the display); once the screen has been quiet
  * for the novice's refinement period, what went inexactly is sent again exactly and the view equals
- * {@code xwd -root} pixel for pixel, with the profile still low for the next change.
+ * {@code xwd -root} pixel for pixel, with the profile still low for the next change. A blinking caret, which
+ * never lets the screen rest, does not keep the picture lossy: it equals the display outside the caret.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,6 +43,10 @@ class LowBandwidthRefinementEndToEndIT {
      */
     private static final int REFINE_AFTER_MILLIS = 3000;
     private static final long DEADLINE_MILLIS = 30_000;
+    /** The blinking xterm's cursor: on and off this long (xterm {@code -bcn}, {@code -bcf}). */
+    private static final int BLINK_MILLIS = 300;
+    /** What may keep changing while the screen counts as quiet: a text cursor, not a line of text. */
+    private static final int MAX_BLINKING_PIXELS = 32 * 32;
 
     @TempDir
     static Path dir;
@@ -122,7 +130,7 @@ class LowBandwidthRefinementEndToEndIT {
         Path lossy = dir.resolve("lossy-" + round + ".png");
         expert.ok("ra:snapshot " + e + " '" + lossy + "'");
         long snapshotMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stillAt);
-        String difference = difference(still, ImageIO.read(lossy.toFile()));
+        String difference = difference(still, ImageIO.read(lossy.toFile()), null);
         System.out.println("lossy view " + snapshotMillis + " ms after the screen stopped changing: " + difference);
         assertThat(snapshotMillis).as("taken before the refinement was due").isLessThan(REFINE_AFTER_MILLIS);
         assertThat(difference).as("the view while lossy").isNotEmpty();
@@ -154,6 +162,103 @@ class LowBandwidthRefinementEndToEndIT {
                 + refinementBytes + " bytes");
     }
 
+    /**
+     * The screen never rests (the caret blinks every 300 ms, well within the refinement period), yet the picture
+     * becomes exact everywhere but where the caret blinks. Without refinement on small changes this fails: every
+     * blink started the quiet period again and the text stayed lossy for good.
+     */
+    @Test
+    @Order(5)
+    void aBlinkingCaretDoesNotKeepThePictureLossy() throws Exception {
+        assertThat(expert.ok("ra:quality " + e + " low")).contains("low");
+        x.client("xterm", "-fa", "DejaVuSansMono", "-fs", "11", "-geometry", "90x32+30+30", "-title", "blinking-term",
+                "-bc", "-bcn", String.valueOf(BLINK_MILLIS), "-bcf", String.valueOf(BLINK_MILLIS),
+                "-e", "bash", "--norc", "--noprofile");
+        x.awaitWindow("blinking-term");
+        // the new xterm covers the old one; an xterm blinks its cursor only while it has the keyboard
+        assertThat(x.run("xdotool", "search", "--name", "blinking-term", "windowfocus")).isZero();
+        x.run("xdotool", "type", "--delay", "15", "bash " + paint + " 57");
+        x.run("xdotool", "key", "Return");
+        Blinking settled = awaitStillButBlinking();
+        long settledAt = System.nanoTime();
+        System.out.println("blinking: " + settled.mask() + " changes; the rest of the screen is still");
+        assertThat(settled.mask().width * settled.mask().height).as("the blinking area " + settled.mask())
+                .isLessThanOrEqualTo(MAX_BLINKING_PIXELS);
+        String lossyStats = stats();
+        Path lossy = dir.resolve("lossy-blinking.png");
+        expert.ok("ra:snapshot " + e + " '" + lossy + "'");
+        long snapshotMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - settledAt);
+        String difference = difference(settled.screen(), ImageIO.read(lossy.toFile()), settled.mask());
+        System.out.println("lossy view " + snapshotMillis + " ms after only the caret kept changing: " + difference);
+        assertThat(snapshotMillis).as("taken before the refinement was due").isLessThan(REFINE_AFTER_MILLIS);
+        assertThat(difference).as("the view while lossy, outside the caret").isNotEmpty();
+
+        awaitViewEqualsDisplay("refined while blinking", settled.mask());
+        long exactMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - settledAt);
+        String refined = stats();
+        System.out.println("exact outside the caret " + exactMillis + " ms after only the caret kept changing; about "
+                + (screenBytes(refined) - screenBytes(lossyStats)) + " bytes\n  before: " + lossyStats + "\n  after:  "
+                + refined);
+        assertThat(refined).containsPattern("quiet refinement updates [1-9]").contains("8-bit lossy 40")
+                .containsPattern("(?m)^quality +low");
+    }
+
+    /** A screenshot of a display where only {@code mask} still changes. */
+    private record Blinking(XwdImage screen, Rectangle mask) {
+    }
+
+    /**
+     * Waits until, over more than three blink phases, screenshots differ only inside one small rectangle (the
+     * caret), and returns that rectangle; fails if nothing blinks, which would make the test prove nothing.
+     */
+    private Blinking awaitStillButBlinking() throws Exception {
+        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
+        long window = 3L * BLINK_MILLIS + 100;
+        List<XwdImage> shots = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        Rectangle lastMask = null;
+        while (System.currentTimeMillis() < deadline) {
+            shots.add(xwd());
+            times.add(System.currentTimeMillis());
+            // the shortest run of recent screenshots that spans the window
+            while (times.size() > 1 && times.get(times.size() - 1) - times.get(1) >= window) {
+                shots.remove(0);
+                times.remove(0);
+            }
+            XwdImage newest = shots.get(shots.size() - 1);
+            if (times.get(times.size() - 1) - times.get(0) >= window) {
+                Rectangle mask = null;
+                for (XwdImage shot : shots) mask = union(mask, changed(shot, newest));
+                lastMask = mask;
+                if (mask != null && mask.width * mask.height <= MAX_BLINKING_PIXELS) return new Blinking(newest, mask);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the display never came to rest with only a caret blinking; last changing area: "
+                + lastMask);
+    }
+
+    private static Rectangle union(Rectangle a, Rectangle b) {
+        return a == null ? b : b == null ? a : a.union(b);
+    }
+
+    /** The bounding box of the pixels that differ, or null. */
+    private static Rectangle changed(XwdImage a, XwdImage b) {
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1;
+        for (int y = 0; y < a.height(); y++) {
+            for (int xx = 0; xx < a.width(); xx++) {
+                int i = y * a.width() + xx;
+                if (((a.pixels()[i] ^ b.pixels()[i]) & 0xffffff) != 0) {
+                    x0 = Math.min(x0, xx);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, xx);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        return x1 < 0 ? null : new Rectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+    }
+
     private static long screenBytes(String stats) {
         Matcher m = Pattern.compile("(?m)^screen +([0-9.]+) (B|KiB|MiB)").matcher(stats);
         assertThat(m.find()).as(stats).isTrue();
@@ -180,6 +285,11 @@ class LowBandwidthRefinementEndToEndIT {
 
     /** Waits until the expert's picture equals the display's own screenshot, and returns that screenshot. */
     private XwdImage awaitViewEqualsDisplay(String when) throws Exception {
+        return awaitViewEqualsDisplay(when, null);
+    }
+
+    /** The same, comparing only outside {@code mask} (where something keeps changing), if not null. */
+    private XwdImage awaitViewEqualsDisplay(String when, Rectangle mask) throws Exception {
         long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
         String lastDifference = "";
         int round = 0;
@@ -188,7 +298,7 @@ class LowBandwidthRefinementEndToEndIT {
             Path png = dir.resolve("view-" + when.replace(' ', '-') + "-" + (round++) + ".png");
             String out = expert.run("ra:snapshot " + e + " '" + png + "'");
             if (Files.exists(png)) {
-                lastDifference = difference(screen, ImageIO.read(png.toFile()));
+                lastDifference = difference(screen, ImageIO.read(png.toFile()), mask);
                 if (lastDifference.isEmpty()) return screen;
             } else {
                 lastDifference = out;
@@ -205,8 +315,8 @@ class LowBandwidthRefinementEndToEndIT {
         return XwdImage.parse(dump);
     }
 
-    /** Empty when equal; else how many pixels differ and by how much at most. */
-    private static String difference(XwdImage screen, BufferedImage view) {
+    /** Empty when equal outside {@code mask} (if not null); else how many pixels differ and by how much at most. */
+    private static String difference(XwdImage screen, BufferedImage view, Rectangle mask) {
         if (view.getWidth() != screen.width() || view.getHeight() != screen.height()) {
             return "size " + view.getWidth() + "x" + view.getHeight() + " vs " + screen.width() + "x" + screen.height();
         }
@@ -214,6 +324,7 @@ class LowBandwidthRefinementEndToEndIT {
         int peak = 0;
         for (int y = 0; y < screen.height(); y++) {
             for (int xx = 0; xx < screen.width(); xx++) {
+                if (mask != null && mask.contains(xx, y)) continue;
                 int a = screen.pixels()[y * screen.width() + xx] & 0xffffff;
                 int b = view.getRGB(xx, y) & 0xffffff;
                 if (a != b) {
