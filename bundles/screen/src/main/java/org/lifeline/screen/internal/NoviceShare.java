@@ -380,8 +380,8 @@ final class NoviceShare {
         if (refine) {
             refinements++;
             statsDue = true;
-            log.debug("Session {}: the screen was quiet: sent exactly what went lossy ({} bytes)", session.id(),
-                    update.length);
+            log.debug("Session {}: the screen was quiet: sent exactly what went lossy or changed a little ({} bytes)",
+                    session.id(), update.length);
         }
         now = System.nanoTime();
         if (statsDue || now - statsAtNanos >= STATS_INTERVAL_NANOS) {

@@ -51,8 +51,8 @@ public class ScreenSharing implements ScreenViewer {
         @AttributeDefinition(description = "The novice sends no screen update while more bytes than this wait for the line")
         long max_pending_bytes() default 128 * 1024;
 
-        @AttributeDefinition(description = "With a lossy quality, once the screen has not changed for this long, what "
-                + "was sent inexactly is sent again exactly, in ms")
+        @AttributeDefinition(description = "With a lossy quality, once the screen has been quiet (only small changes) "
+                + "for this long, what was sent inexactly is sent again exactly, in ms")
         int refine_after_millis() default 1000;
 
         @AttributeDefinition(description = "Changes within this many 32x32-pixel blocks (a blinking caret, a clock) "
