@@ -1,7 +1,6 @@
 package org.lifeline.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lifeline.launcher.e2e.InvitationScriptIT.LOOPBACK_ONLY;
 import static org.lifeline.launcher.e2e.InvitationScriptIT.group;
 import static org.lifeline.launcher.e2e.SessionEndToEndIT.eventually;
 
@@ -17,12 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifeline.testing.x11.XwdImage;
@@ -34,9 +31,8 @@ import org.lifeline.testing.x11.XwdImage;
  * {@code xwd -root} pixel for pixel, with the profile still low for the next change. A blinking caret, which
  * never lets the screen rest, does not keep the picture lossy: it equals the display outside the caret.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LowBandwidthRefinementEndToEndIT {
+class LowBandwidthRefinementEndToEndIT extends OnSharedScreen {
     /**
      * Longer than the 1 s default so the test can see the lossy picture of a screen that stopped changing
      * before it is refined (a snapshot and two screenshots take a few hundred ms).
@@ -50,13 +46,8 @@ class LowBandwidthRefinementEndToEndIT {
 
     @TempDir
     static Path dir;
-    XServer x;
-    LauncherProcess novice;
-    LauncherProcess expert;
     Path paint;
     long refinementBytes;
-    String n;
-    String e;
 
     @BeforeAll
     void start() throws Exception {
@@ -69,30 +60,8 @@ class LowBandwidthRefinementEndToEndIT {
                     $(( 16 + ($1 + i * 7) % 216 )) $(( 232 + ($1 + i) % 24 )) $i
                 done
                 """);
-        x = XServer.start(1024, 700);
-        x.client("xterm", "-fa", "DejaVuSansMono", "-fs", "11", "-geometry", "90x32+30+30", "-title", "novice-term",
-                "-e", "bash", "--norc", "--noprofile");
-        x.awaitWindow("novice-term");
-        // without a window manager the keyboard goes to the window under the pointer
-        x.run("xdotool", "mousemove", "400", "300");
-        novice = LauncherProcess.start("novice", dir.resolve("novice"), x.display(), "org.lifeline.candidates.cfg",
-                LOOPBACK_ONLY, "org.lifeline.screen.cfg", "refine.after.millis=" + REFINE_AFTER_MILLIS + "\n");
-        expert = LauncherProcess.start("expert", dir.resolve("expert"), null);
-        Path ticket = dir.resolve("help.msrcincident");
-        novice.ok("ra:invite --out '" + ticket + "' --password 'low-and-slow' --expires 1h");
-        e = group(expert.ok("ra:open '" + ticket + "' --password 'low-and-slow' --name Erin"), "session (\\d+)");
-        eventually(() -> {
-            Matcher m = Pattern.compile("session (\\d+): Erin.*wants to connect").matcher(novice.ok("ra:events"));
-            assertThat(m.find()).isTrue();
-            n = m.group(1);
-        });
-    }
-
-    @AfterAll
-    void stop() {
-        if (expert != null) expert.close();
-        if (novice != null) novice.close();
-        if (x != null) x.close();
+        share(SharedScreen.start(dir, 1024, 700, "90x32+30+30", "low-and-slow", "org.lifeline.screen.cfg",
+                "refine.after.millis=" + REFINE_AFTER_MILLIS + "\n"));
     }
 
     @Test
@@ -290,51 +259,14 @@ class LowBandwidthRefinementEndToEndIT {
 
     /** The same, comparing only outside {@code mask} (where something keeps changing), if not null. */
     private XwdImage awaitViewEqualsDisplay(String when, Rectangle mask) throws Exception {
-        long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
-        String lastDifference = "";
-        int round = 0;
-        while (System.currentTimeMillis() < deadline) {
-            XwdImage screen = xwd();
-            Path png = dir.resolve("view-" + when.replace(' ', '-') + "-" + (round++) + ".png");
-            String out = expert.run("ra:snapshot " + e + " '" + png + "'");
-            if (Files.exists(png)) {
-                lastDifference = difference(screen, ImageIO.read(png.toFile()), mask);
-                if (lastDifference.isEmpty()) return screen;
-            } else {
-                lastDifference = out;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the expert's view never equalled the display (" + when + "): " + lastDifference);
+        return screen.awaitViewEqualsDisplay(when, mask, DEADLINE_MILLIS);
     }
 
     private XwdImage xwd() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("xwd", "-root", "-silent", "-display", x.display()).start();
-        byte[] dump = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return XwdImage.parse(dump);
+        return screen.xwd();
     }
 
-    /** Empty when equal outside {@code mask} (if not null); else how many pixels differ and by how much at most. */
     private static String difference(XwdImage screen, BufferedImage view, Rectangle mask) {
-        if (view.getWidth() != screen.width() || view.getHeight() != screen.height()) {
-            return "size " + view.getWidth() + "x" + view.getHeight() + " vs " + screen.width() + "x" + screen.height();
-        }
-        int differing = 0;
-        int peak = 0;
-        for (int y = 0; y < screen.height(); y++) {
-            for (int xx = 0; xx < screen.width(); xx++) {
-                if (mask != null && mask.contains(xx, y)) continue;
-                int a = screen.pixels()[y * screen.width() + xx] & 0xffffff;
-                int b = view.getRGB(xx, y) & 0xffffff;
-                if (a != b) {
-                    differing++;
-                    for (int shift = 0; shift <= 16; shift += 8) {
-                        peak = Math.max(peak, Math.abs((a >> shift & 255) - (b >> shift & 255)));
-                    }
-                }
-            }
-        }
-        return differing == 0 ? "" : differing + " pixels differ (peak error " + peak + "/255)";
+        return SharedScreen.difference(screen, view, mask);
     }
 }

@@ -1,24 +1,18 @@
 package org.lifeline.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.lifeline.launcher.e2e.InvitationScriptIT.LOOPBACK_ONLY;
 import static org.lifeline.launcher.e2e.InvitationScriptIT.group;
 import static org.lifeline.launcher.e2e.SessionEndToEndIT.eventually;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.lifeline.testing.x11.XwdImage;
@@ -28,42 +22,14 @@ import org.lifeline.testing.x11.XwdImage;
  * pixel after consent, and types into the xterm only while the novice grants control. Esc on the novice's
  * keyboard ends control; an Esc the expert types does not.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScreenAndControlEndToEndIT {
+class ScreenAndControlEndToEndIT extends OnSharedScreen {
     @TempDir
     static Path dir;
-    XServer x;
-    LauncherProcess novice;
-    LauncherProcess expert;
-    String n;
-    String e;
 
     @BeforeAll
     void start() throws Exception {
-        x = XServer.start(1280, 800);
-        x.client("xterm", "-fa", "DejaVuSansMono", "-fs", "11", "-geometry", "100x30+40+40", "-title", "novice-term",
-                "-e", "bash", "--norc", "--noprofile");
-        x.awaitWindow("novice-term");
-        x.run("xdotool", "mousemove", "400", "300");
-        novice = LauncherProcess.start("novice", dir.resolve("novice"), x.display(), "org.lifeline.candidates.cfg",
-                LOOPBACK_ONLY);
-        expert = LauncherProcess.start("expert", dir.resolve("expert"), null);
-        Path ticket = dir.resolve("help.msrcincident");
-        novice.ok("ra:invite --out '" + ticket + "' --password 'see-my-screen' --expires 1h");
-        e = group(expert.ok("ra:open '" + ticket + "' --password 'see-my-screen' --name Erin"), "session (\\d+)");
-        eventually(() -> {
-            Matcher m = Pattern.compile("session (\\d+): Erin.*wants to connect").matcher(novice.ok("ra:events"));
-            assertThat(m.find()).isTrue();
-            n = m.group(1);
-        });
-    }
-
-    @AfterAll
-    void stop() {
-        if (expert != null) expert.close();
-        if (novice != null) novice.close();
-        if (x != null) x.close();
+        share(SharedScreen.start(dir, 1280, 800, "100x30+40+40", "see-my-screen"));
     }
 
     @Test
@@ -167,48 +133,11 @@ class ScreenAndControlEndToEndIT {
 
     /** Waits until the expert's picture equals the display's own screenshot, and returns that screenshot. */
     private XwdImage awaitExpertViewEqualsDisplay(String when) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        String lastDifference = "";
-        int round = 0;
-        while (System.currentTimeMillis() < deadline) {
-            XwdImage screen = xwd();
-            Path png = dir.resolve("view-" + when.replace(' ', '-') + "-" + (round++) + ".png");
-            String out = expert.run("ra:snapshot " + e + " '" + png + "'");
-            if (Files.exists(png)) {
-                BufferedImage view = ImageIO.read(png.toFile());
-                lastDifference = difference(screen, view);
-                if (lastDifference.isEmpty()) return screen;
-            } else {
-                lastDifference = out;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the expert's view never equalled the display (" + when + "): " + lastDifference);
+        return screen.awaitViewEqualsDisplay(when, null, 20_000);
     }
 
     private XwdImage xwd() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("xwd", "-root", "-silent", "-display", x.display()).start();
-        byte[] dump = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return XwdImage.parse(dump);
-    }
-
-    private static String difference(XwdImage screen, BufferedImage view) {
-        if (view.getWidth() != screen.width() || view.getHeight() != screen.height()) {
-            return "size " + view.getWidth() + "x" + view.getHeight() + " vs " + screen.width() + "x" + screen.height();
-        }
-        int differing = 0;
-        String first = "";
-        for (int y = 0; y < screen.height(); y++) {
-            for (int xx = 0; xx < screen.width(); xx++) {
-                int a = screen.pixels()[y * screen.width() + xx] & 0xffffff;
-                int b = view.getRGB(xx, y) & 0xffffff;
-                if (a != b) {
-                    if (differing++ == 0) first = "first at " + xx + "," + y + ": " + Integer.toHexString(a) + " vs " + Integer.toHexString(b);
-                }
-            }
-        }
-        return differing == 0 ? "" : differing + " pixels differ, " + first;
+        return screen.xwd();
     }
 
     private static long bytesIn(String sessionsTable, String id) {
