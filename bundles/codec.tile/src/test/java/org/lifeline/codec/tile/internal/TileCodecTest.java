@@ -16,17 +16,7 @@ import org.lifeline.api.screen.FrameDecoder;
 import org.lifeline.api.screen.FrameEncoder;
 import org.lifeline.api.screen.Rect;
 
-class TileCodecTest {
-    private final TileCodec codec = new TileCodec();
-    private final FrameEncoder encoder = codec.newEncoder(EncoderSettings.LOSSLESS);
-    private final FrameDecoder decoder = codec.newDecoder();
-
-    private byte[] send(FrameBuffer frame, List<Rect> damage) {
-        byte[] update = encoder.encode(frame, damage);
-        if (update != null) decoder.decode(update);
-        return update;
-    }
-
+class TileCodecTest extends LinkedCodec {
     private void assertSamePicture(FrameBuffer expected) {
         Screens.assertSamePixels(expected, decoder.frame());
     }

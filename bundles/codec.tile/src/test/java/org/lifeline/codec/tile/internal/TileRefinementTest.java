@@ -22,17 +22,7 @@ import org.lifeline.api.screen.FrameEncoder;
 import org.lifeline.api.screen.Rect;
 
 /** Settings that become more faithful re-send exactly the tiles that went less faithfully, and nothing else. */
-class TileRefinementTest {
-    private final TileCodec codec = new TileCodec();
-    private final FrameEncoder encoder = codec.newEncoder(EncoderSettings.LOSSLESS);
-    private final FrameDecoder decoder = codec.newDecoder();
-
-    private byte[] send(FrameBuffer frame, List<Rect> damage) {
-        byte[] update = encoder.encode(frame, damage);
-        if (update != null) decoder.decode(update);
-        return update;
-    }
-
+class TileRefinementTest extends LinkedCodec {
     /** Encodes the unchanged frame until the encoder has nothing more to send; returns each update's size. */
     private List<Integer> refineFully(FrameBuffer frame) {
         List<Integer> sizes = new ArrayList<>();
