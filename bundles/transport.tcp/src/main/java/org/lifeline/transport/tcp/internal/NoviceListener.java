@@ -10,12 +10,14 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,7 +33,9 @@ import org.lifeline.api.transport.Listener;
  * arrives, the <em>oldest</em> unauthenticated one is closed, not the newcomer: refusing newcomers would let 64
  * silent sockets lock the real expert out until their deadline, while evicting the oldest means an attacker must
  * open 64 connections within one real handshake (well under a second) to push the expert out, and silent
- * sockets cost the novice only a slot each, never memory beyond the handshake frame limit.
+ * sockets cost the novice only a slot each, never memory beyond the handshake frame limit. The connection closed
+ * is the oldest of the address holding the most slots, so a computer flooding the port pushes out its own
+ * connections, never a handshake from another address.
  */
 final class NoviceListener implements Listener {
     private static final Logger LOG = Logger.getLogger(NoviceListener.class.getName());
@@ -92,15 +96,14 @@ final class NoviceListener implements Listener {
         Channel evicted = null;
         synchronized (unauthenticated) {
             if (unauthenticated.size() >= settings.maxUnauthenticated()) {
-                Iterator<Channel> oldest = unauthenticated.iterator();
-                evicted = oldest.next();
-                oldest.remove();
+                evicted = oldestOfBusiestAddress();
+                unauthenticated.remove(evicted);
             }
             unauthenticated.add(ch);
         }
         if (evicted != null) {
-            LOG.log(Level.FINE, "{0} connections are still unauthenticated; closing the oldest, from {1}",
-                    new Object[] {settings.maxUnauthenticated(), evicted.remoteAddress()});
+            LOG.log(Level.FINE, "Too many connections are still unauthenticated; closing the oldest, from {0}",
+                    evicted.remoteAddress());
             CloseReason.offer(evicted, "too many connections were waiting to authenticate");
             evicted.close();
         }
@@ -110,6 +113,28 @@ final class NoviceListener implements Listener {
                     authenticatedOrGone(ch);
                     tracker.accept(connection);
                 }, this::handOver));
+    }
+
+    /** The oldest connection of the address with the most waiting connections (the oldest address on a tie). */
+    private Channel oldestOfBusiestAddress() {
+        Map<InetAddress, Integer> count = new HashMap<>();
+        Map<InetAddress, Channel> oldest = new HashMap<>();
+        Channel evict = null;
+        int most = 0;
+        for (Channel c : unauthenticated) {
+            InetAddress a = address(c);
+            int n = count.merge(a, 1, Integer::sum);
+            oldest.putIfAbsent(a, c);
+            if (n > most) {
+                most = n;
+                evict = oldest.get(a);
+            }
+        }
+        return evict;
+    }
+
+    private static InetAddress address(Channel ch) {
+        return ch.remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress() : null;
     }
 
     private void authenticatedOrGone(Channel ch) {

@@ -307,6 +307,33 @@ class LoopbackTransportTest {
     }
 
     @Test
+    void aFloodFromOneAddressCannotPushOutAHandshakeFromAnother() throws Exception {
+        NoviceListener listener = listen();
+        List<Socket> flood = new ArrayList<>();
+        // the expert's connection, still in its handshake, from 127.0.0.1; the flood comes from 127.0.0.2
+        try (Socket expertMidHandshake = new Socket(InetAddress.getLoopbackAddress(), listener.port())) {
+            InetAddress attacker = InetAddress.getByName("127.0.0.2");
+            for (int i = 0; i < 200; i++) {
+                flood.add(new Socket(InetAddress.getLoopbackAddress(), listener.port(), attacker, 0));
+            }
+            expertMidHandshake.setSoTimeout(500);
+            assertThat(RawClients.closedByPeer(expertMidHandshake)).as("the first address's handshake survives").isFalse();
+            assertThat(listener.unauthenticatedCount()).isLessThanOrEqualTo(TransportSettings.MAX_UNAUTHENTICATED);
+            assertThat(flood.get(0).isClosed() || RawClients.closedByPeer(withTimeout(flood.get(0))))
+                    .as("the flood's oldest connection was closed to make room").isTrue();
+        } finally {
+            for (Socket s : flood) s.close();
+        }
+        Connection expert = connect(request(listener.port(), PASSWORD));
+        assertThat(expert.isOpen()).isTrue();
+    }
+
+    private static Socket withTimeout(Socket socket) throws java.net.SocketException {
+        socket.setSoTimeout(5_000);
+        return socket;
+    }
+
+    @Test
     void aDeadFirstCandidateFallsThroughToTheLiveOne() throws Exception {
         Listener listener = listen();
         Connection expert = connect(request(List.of(local(RawClients.deadPort()), local(listener.port())), pin,
