@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
@@ -63,6 +64,9 @@ final class Lifeline {
         if (Files.isDirectory(nativeDir)) {
             for (Path jar : jars(nativeDir)) installed.add(install(jar));
         }
+        Optional<Path> tls = NativeTls.jarFor(dist.resolve("bundle").resolve("tls"), System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+        if (tls.isPresent()) installed.add(install(tls.get()));
         // Resolve first: bundles for another OS stay INSTALLED quietly instead of failing to start.
         trace("installed " + installed.size() + " bundles");
         framework.adapt(FrameworkWiring.class).resolveBundles(installed);

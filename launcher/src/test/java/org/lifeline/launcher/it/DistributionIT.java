@@ -22,6 +22,9 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.namespace.HostNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -40,6 +43,9 @@ public class DistributionIT extends LifelineTestBase {
                     && !requires.contains("osgi.native.osname~=Linux");
             if (otherOs) {
                 if (b.getState() != Bundle.INSTALLED) problems.add(b.getSymbolicName() + " should be unresolved here");
+            } else if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                // a fragment (the native TLS build) is never started: attached to its host, it is RESOLVED
+                if (b.getState() != Bundle.RESOLVED) problems.add(b.getSymbolicName() + " is " + stateName(b.getState()));
             } else if (b.getState() != Bundle.ACTIVE) {
                 problems.add(b.getSymbolicName() + " is " + stateName(b.getState()));
             }
@@ -49,6 +55,27 @@ public class DistributionIT extends LifelineTestBase {
                 "org.lifeline.capture.macos", "org.lifeline.input.macos")) {
             assertNotNull(bsn + " must be installed in every distribution", installed(bsn));
         }
+    }
+
+    @Test
+    public void thisPlatformsNativeTlsBuildIsAttachedToNettysTlsClasses() throws Exception {
+        // (runs inside the framework, where the launcher's NativeTls is not visible; this suite runs on Linux x64)
+        org.junit.Assume.assumeTrue("the distribution's builds include linux-x86_64",
+                System.getProperty("os.name").toLowerCase().contains("linux") && System.getProperty("os.arch").equals("amd64"));
+        Bundle fragment = installed("io.netty.tcnative-boringssl-static");
+        assertNotNull("the native TLS build is installed", fragment);
+        assertEquals(Bundle.RESOLVED, fragment.getState());
+        Bundle host = installed("io.netty.tcnative-classes");
+        assertNotNull("netty-tcnative-classes is in the feature", host);
+        List<BundleWire> attached = host.adapt(BundleWiring.class).getProvidedWires(HostNamespace.HOST_NAMESPACE);
+        assertEquals("one fragment attached to " + host, 1, attached.size());
+        assertEquals(fragment, attached.get(0).getRequirer().getBundle());
+        // Netty's TLS handler sees the native classes (its import is optional, so this is what decides)
+        Bundle handler = installed("io.netty.handler");
+        assertNotNull(handler);
+        boolean wired = handler.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package").stream()
+                .anyMatch(w -> w.getProvider().getBundle().equals(host));
+        assertTrue("io.netty.handler is wired to io.netty.internal.tcnative", wired);
     }
 
     @Test

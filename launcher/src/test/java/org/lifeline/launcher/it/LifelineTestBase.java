@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.lifeline.launcher.NativeTls;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
@@ -55,6 +56,9 @@ public abstract class LifelineTestBase {
             // other OSes' bundles must stay installed and unresolved, so they are not started
             options.add(bundle(jar.toUri().toString()).start(isForThisOs(jar)));
         }
+        // the launcher installs this platform's native TLS build only (a fragment: resolved, never started)
+        NativeTls.jarFor(DIST.resolve("bundle/tls"), System.getProperty("os.name"), System.getProperty("os.arch"))
+                .ifPresent(jar -> options.add(bundle(jar.toUri().toString()).noStart()));
         options.add(junitBundles());
         options.add(cleanCaches(true));
         options.add(frameworkProperty("lifeline.data").value(data.toString()));
