@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 /**
  * Picks the native TLS build (netty-tcnative with BoringSSL) for the running platform from {@code bundle/tls}.
  * The framework cannot choose among them itself: every build carries the same bundle name and version, and the
- * manifest of one (linux-aarch_64) names the wrong processor. Without a build for the platform the transport
- * uses the JDK's TLS, which is slower but otherwise the same.
+ * manifest of one (linux-aarch_64) names the wrong processor, so the framework leaves that one unresolved on
+ * arm64 Linux. Without a usable build for the platform the transport uses the JDK's TLS, which is slower but
+ * otherwise the same.
  */
 public final class NativeTls {
     private NativeTls() {
