@@ -412,16 +412,42 @@ final class MotionDetector {
         int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
         int tw = Math.min(tile, width - tx), th = Math.min(tile, height - ty);
         if (tx + dx < 0 || ty + dy < 0 || tx + dx + tw > width || ty + dy + th > height) return;
-        int rowsStart = 0, rowsLen = 0, run = 0;
+        // each loop in a method of its own: a loop inside this method made the JIT compile all of it once per loop
+        long rows = longestMatchingRows(tx, ty, tw, th, dx, dy);
+        markMatchingColumns(tx, ty, tw, th, dx, dy);
+        long cols = longestRun(columnMoved, tw);
+        int rowsStart = (int) (rows >>> 32), rowsLen = (int) rows;
+        int colsStart = (int) (cols >>> 32), colsLen = (int) cols;
+        int rowsArea = rowsLen * tw, colsArea = colsLen * th;
+        if (Math.max(rowsArea, colsArea) < MIN_PARTIAL_PIXELS) return;
+        if (rowsArea > 0 && inPlace(tx, ty + rowsStart, tw, rowsLen)) rowsArea = 0;
+        if (colsArea > 0 && inPlace(tx + colsStart, ty, colsLen, th)) colsArea = 0;
+        if (Math.max(rowsArea, colsArea) < MIN_PARTIAL_PIXELS) return;
+        if (rowsArea >= colsArea) {
+            addCopy(tx, ty + rowsStart, tw, rowsLen, dx, dy);
+        } else {
+            addCopy(tx + colsStart, ty, colsLen, th, dx, dy);
+        }
+    }
+
+    /** The first longest run of whole rows of the tile that match at the offset: start in the high half, length low. */
+    private long longestMatchingRows(int tx, int ty, int tw, int th, int dx, int dy) {
+        int start = 0, length = 0, run = 0;
         for (int r = 0; r < th; r++) {
             run = rowMatches(tx, ty + r, tw, dx, dy) ? run + 1 : 0;
-            if (run > rowsLen) {
-                rowsLen = run;
-                rowsStart = r - run + 1;
+            if (run > length) {
+                length = run;
+                start = r - run + 1;
             }
         }
-        // columns that match at the offset in every row: each row's differences found by the vectorised
-        // mismatch, stopping as soon as no column is left
+        return (long) start << 32 | length;
+    }
+
+    /**
+     * Flags in {@link #columnMoved} the columns of the tile that match at the offset in every row: each row's
+     * differences are found by the vectorised mismatch, stopping as soon as no column is left.
+     */
+    private void markMatchingColumns(int tx, int ty, int tw, int th, int dx, int dy) {
         Arrays.fill(columnMoved, 0, tw, true);
         int alive = tw;
         for (int r = 0; r < th && alive > 0; r++) {
@@ -434,25 +460,19 @@ final class MotionDetector {
                 }
             }
         }
-        int colsStart = 0, colsLen = 0;
-        run = 0;
-        for (int c = 0; c < tw; c++) {
-            run = columnMoved[c] ? run + 1 : 0;
-            if (run > colsLen) {
-                colsLen = run;
-                colsStart = c - run + 1;
+    }
+
+    /** The first longest run of true in {@code flags[0..n)}: start in the high half, length in the low. */
+    private static long longestRun(boolean[] flags, int n) {
+        int start = 0, length = 0, run = 0;
+        for (int c = 0; c < n; c++) {
+            run = flags[c] ? run + 1 : 0;
+            if (run > length) {
+                length = run;
+                start = c - run + 1;
             }
         }
-        int rowsArea = rowsLen * tw, colsArea = colsLen * th;
-        if (Math.max(rowsArea, colsArea) < MIN_PARTIAL_PIXELS) return;
-        if (rowsArea > 0 && inPlace(tx, ty + rowsStart, tw, rowsLen)) rowsArea = 0;
-        if (colsArea > 0 && inPlace(tx + colsStart, ty, colsLen, th)) colsArea = 0;
-        if (Math.max(rowsArea, colsArea) < MIN_PARTIAL_PIXELS) return;
-        if (rowsArea >= colsArea) {
-            addCopy(tx, ty + rowsStart, tw, rowsLen, dx, dy);
-        } else {
-            addCopy(tx + colsStart, ty, colsLen, th, dx, dy);
-        }
+        return (long) start << 32 | length;
     }
 
     /** Whether the model already shows this rectangle of the frame (a copy there would change nothing). */

@@ -358,23 +358,31 @@ final class TileEncoder implements FrameEncoder {
                 addRect(t, 0, 0, tw, th);
                 continue;
             }
-            int minX = tw, maxX = -1, minY = -1, maxY = -1;
-            for (int r = 0; r < th; r++) {
-                int o = (ty + r) * width + tx;
-                int m = Arrays.mismatch(cur, o, o + tw, model, o, o + tw);
-                if (m < 0) continue;
-                if (minY < 0) minY = r;
-                maxY = r;
-                if (m < minX) minX = m;
-                for (int c = tw - 1; c > maxX && c >= m; c--) {
-                    if (cur[o + c] != model[o + c]) {
-                        maxX = c;
-                        break;
-                    }
+            changedBounds(cur, t, tx, ty, tw, th);
+        }
+    }
+
+    /**
+     * Adds the smallest rectangle of tile {@code t} that holds its changes, if any. In a method of its own: its
+     * loops inside collectRects made the JIT compile collectRects again for each of them.
+     */
+    private void changedBounds(int[] cur, int t, int tx, int ty, int tw, int th) {
+        int minX = tw, maxX = -1, minY = -1, maxY = -1;
+        for (int r = 0; r < th; r++) {
+            int o = (ty + r) * width + tx;
+            int m = Arrays.mismatch(cur, o, o + tw, model, o, o + tw);
+            if (m < 0) continue;
+            if (minY < 0) minY = r;
+            maxY = r;
+            if (m < minX) minX = m;
+            for (int c = tw - 1; c > maxX && c >= m; c--) {
+                if (cur[o + c] != model[o + c]) {
+                    maxX = c;
+                    break;
                 }
             }
-            if (minY >= 0) addRect(t, minX, minY, maxX - minX + 1, maxY - minY + 1);
         }
+        if (minY >= 0) addRect(t, minX, minY, maxX - minX + 1, maxY - minY + 1);
     }
 
     private void addRect(int t, int x, int y, int w, int h) {
