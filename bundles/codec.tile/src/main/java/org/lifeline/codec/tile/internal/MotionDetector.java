@@ -137,7 +137,7 @@ final class MotionDetector {
             ty1 = Math.max(ty1, t / tilesX);
         }
         if (ty1 == ty0) return;
-        int y0 = ty0 * tile, y1 = Math.min(height, (ty1 + 1) * tile), n = y1 - y0;
+        int y0 = ty0 * tile, y1 = Math.min(height, (ty1 + 1) * tile);
         hashedColumns.clear();
         hashedY0 = y0;
         hashedY1 = y1;
@@ -147,7 +147,17 @@ final class MotionDetector {
             for (int ty = ty0; ty <= ty1; ty++) if (dirty[ty * tilesX + c]) inColumn++;
             if (inColumn >= 2) hashedColumns.add(c);
         }
-        // row by row across all columns: memory is read in order, not one column's stripe at a time
+        // the loops are methods of their own: inside this one, each made the JIT compile all of it again
+        hashRows(y0, y1);
+        for (int i = 0; i < hashedColumns.size(); i++) voteColumn(hashedColumns.get(i) * height, y0, y1);
+        int[] best = bestVotes(votes, MIN_SCROLL_VOTES);
+        for (int b : best) {
+            if (b >= 0) applyOffset(0, b - height);
+        }
+    }
+
+    /** Hashes rows y0..y1 of the chosen columns, row by row across them: memory is read in order. */
+    private void hashRows(int y0, int y1) {
         int columns = hashedColumns.size();
         for (int y = y0; y < y1; y++) {
             int row = y * width;
@@ -161,22 +171,19 @@ final class MotionDetector {
                 }
             }
         }
-        for (int i = 0; i < columns; i++) {
-            int base = hashedColumns.get(i) * height;
-            rows.clear(n);
-            for (int y = y0; y < y1; y++) {
-                if (known[base + y] != 0) rows.put(known[base + y], y);
-            }
-            for (int y = y0; y < y1; y++) {
-                int ch = fresh[base + y];
-                if (ch == 0 || ch == known[base + y]) continue;
-                int from = rows.get(ch);
-                if (from >= 0) vote(votes, from - y + height);
-            }
+    }
+
+    /** Votes for the vertical offsets at which this column's changed rows are found in the old frame. */
+    private void voteColumn(int base, int y0, int y1) {
+        rows.clear(y1 - y0);
+        for (int y = y0; y < y1; y++) {
+            if (known[base + y] != 0) rows.put(known[base + y], y);
         }
-        int[] best = bestVotes(votes, MIN_SCROLL_VOTES);
-        for (int b : best) {
-            if (b >= 0) applyOffset(0, b - height);
+        for (int y = y0; y < y1; y++) {
+            int ch = fresh[base + y];
+            if (ch == 0 || ch == known[base + y]) continue;
+            int from = rows.get(ch);
+            if (from >= 0) vote(votes, from - y + height);
         }
     }
 

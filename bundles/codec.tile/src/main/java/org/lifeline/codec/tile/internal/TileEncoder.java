@@ -375,14 +375,17 @@ final class TileEncoder implements FrameEncoder {
             if (minY < 0) minY = r;
             maxY = r;
             if (m < minX) minX = m;
-            for (int c = tw - 1; c > maxX && c >= m; c--) {
-                if (cur[o + c] != model[o + c]) {
-                    maxX = c;
-                    break;
-                }
-            }
+            maxX = Math.max(maxX, lastDifference(cur, o, Math.max(maxX + 1, m), tw));
         }
         if (minY >= 0) addRect(t, minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    /** The last column in {@code from..to-1} of the row at {@code o} where the frame differs from the model, or -1. */
+    private int lastDifference(int[] cur, int o, int from, int to) {
+        for (int c = to - 1; c >= from; c--) {
+            if (cur[o + c] != model[o + c]) return c;
+        }
+        return -1;
     }
 
     private void addRect(int t, int x, int y, int w, int h) {
