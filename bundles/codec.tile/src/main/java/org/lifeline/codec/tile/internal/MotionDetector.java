@@ -230,24 +230,29 @@ final class MotionDetector {
         int sy0 = Math.max(0, y0 - r), sy1 = Math.min(height, y1 + r);
         if (sx1 - sx0 < SEGMENT) return;
         int side = 2 * r + 1;
-        for (int y = sy0; y < sy1; y += SCAN_STRIDE) {
-            int row = y * width;
-            int h = segmentHash(model, row + sx0);
-            for (int x = sx0; ; x++) {
-                for (int s = sampleHead[(h * 0x9E3779B9) >>> (32 - bits)]; s >= 0; s = sampleNext[s]) {
-                    if (sampleHash[s] != h) continue;
-                    int dx = x - sampleX[s], dy = y - sampleY[s];
-                    if ((dx | dy) != 0 && Math.abs(dx) <= r && Math.abs(dy) <= r) {
-                        vote(moveVotes, (dy + r) * side + dx + r);
-                    }
-                }
-                if (x + SEGMENT >= sx1) break;
-                h = (h - model[row + x] * POLY_TOP) * POLY + model[row + x + SEGMENT];
-            }
-        }
+        // one row per call: a loop nest inside this method made the JIT compile all of it again
+        for (int y = sy0; y < sy1; y += SCAN_STRIDE) voteRow(y, sx0, sx1, bits);
         int[] best = bestVotes(moveVotes, MIN_MOVE_VOTES);
         for (int b : best) {
             if (b >= 0) applyOffset(b % side - r, b / side - r);
+        }
+    }
+
+    /** Rolls the segment hash along row {@code y} of the old frame and votes for the offsets of matching samples. */
+    private void voteRow(int y, int sx0, int sx1, int bits) {
+        int r = MOVE_RADIUS, side = 2 * r + 1;
+        int row = y * width;
+        int h = segmentHash(model, row + sx0);
+        for (int x = sx0; ; x++) {
+            for (int s = sampleHead[(h * 0x9E3779B9) >>> (32 - bits)]; s >= 0; s = sampleNext[s]) {
+                if (sampleHash[s] != h) continue;
+                int dx = x - sampleX[s], dy = y - sampleY[s];
+                if ((dx | dy) != 0 && Math.abs(dx) <= r && Math.abs(dy) <= r) {
+                    vote(moveVotes, (dy + r) * side + dx + r);
+                }
+            }
+            if (x + SEGMENT >= sx1) break;
+            h = (h - model[row + x] * POLY_TOP) * POLY + model[row + x + SEGMENT];
         }
     }
 

@@ -450,11 +450,7 @@ final class TileEncoder implements FrameEncoder {
             }
         }
         // black, white and the other colours a reduced depth holds exactly need no refinement later
-        boolean exact = true;
-        for (int i = 0; i < n; i++) {
-            scratch[i] = quantize(original[i], depth);
-            exact &= scratch[i] == (original[i] & 0xFFFFFF);
-        }
+        boolean exact = quantizeTile(n, depth);
         int colours = buildPalette(scratch, n);
         if (colours == 1) {
             tileHeader(SOLID, x, y, w, h);
@@ -463,39 +459,59 @@ final class TileEncoder implements FrameEncoder {
         } else if (colours <= PACKED_COLOURS) {
             tileHeader(PACKED, x, y, w, h);
             writePalette(colours, depth);
-            int bits = packedBits(colours);
-            body.ensure(h * ((w * bits + 7) / 8));
-            for (int r = 0; r < h; r++) {
-                int acc = 0, used = 0;
-                for (int c = 0; c < w; c++) {
-                    acc = (acc << bits) | indices[r * w + c];
-                    used += bits;
-                    if (used == 8) {
-                        body.buf[body.len++] = (byte) acc;
-                        acc = 0;
-                        used = 0;
-                    }
-                }
-                if (used > 0) body.buf[body.len++] = (byte) (acc << (8 - used));
-            }
+            writePacked(w, h, packedBits(colours));
             packedTiles++;
         } else {
             tileHeader(RAW, x, y, w, h);
-            body.ensure(n * 3);
-            // 24-bit raw pixels go as G, R-G, B-G: grey antialiased text then compresses like one channel
-            if (depth == 24) {
-                for (int i = 0; i < n; i++) {
-                    int p = scratch[i], g = (p >> 8) & 0xFF;
-                    body.buf[body.len++] = (byte) g;
-                    body.buf[body.len++] = (byte) ((p >> 16) - g);
-                    body.buf[body.len++] = (byte) ((p & 0xFF) - g);
-                }
-            } else {
-                for (int i = 0; i < n; i++) body.pixel(scratch[i], depth);
-            }
+            writeRaw(n, depth);
             rawTiles++;
         }
         return exact ? EXACT : depth << 8;
+    }
+
+    // The loops below are methods of their own: inside writeTile each made the JIT compile all of it again.
+
+    /** {@link #scratch} = {@link #original} at the colour depth; whether that changed no pixel. */
+    private boolean quantizeTile(int n, int depth) {
+        boolean exact = true;
+        for (int i = 0; i < n; i++) {
+            scratch[i] = quantize(original[i], depth);
+            exact &= scratch[i] == (original[i] & 0xFFFFFF);
+        }
+        return exact;
+    }
+
+    /** The palette indices of {@link #indices}, {@code bits} each, rows padded to a byte. */
+    private void writePacked(int w, int h, int bits) {
+        body.ensure(h * ((w * bits + 7) / 8));
+        for (int r = 0; r < h; r++) {
+            int acc = 0, used = 0;
+            for (int c = 0; c < w; c++) {
+                acc = (acc << bits) | indices[r * w + c];
+                used += bits;
+                if (used == 8) {
+                    body.buf[body.len++] = (byte) acc;
+                    acc = 0;
+                    used = 0;
+                }
+            }
+            if (used > 0) body.buf[body.len++] = (byte) (acc << (8 - used));
+        }
+    }
+
+    /** The {@link #scratch} pixels as they are, 24-bit ones as G, R-G, B-G (grey antialiased text then compresses like one channel). */
+    private void writeRaw(int n, int depth) {
+        body.ensure(n * 3);
+        if (depth == 24) {
+            for (int i = 0; i < n; i++) {
+                int p = scratch[i], g = (p >> 8) & 0xFF;
+                body.buf[body.len++] = (byte) g;
+                body.buf[body.len++] = (byte) ((p >> 16) - g);
+                body.buf[body.len++] = (byte) ((p & 0xFF) - g);
+            }
+        } else {
+            for (int i = 0; i < n; i++) body.pixel(scratch[i], depth);
+        }
     }
 
     private void tileHeader(int encoding, int x, int y, int w, int h) {
