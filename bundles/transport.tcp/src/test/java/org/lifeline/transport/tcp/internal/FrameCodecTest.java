@@ -6,10 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.Arrays;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,24 +90,7 @@ class FrameCodecTest {
 
     @Test
     void aTwoGibibyteLengthClosesWithALogLineAndNoAllocation() {
-        var logged = new CopyOnWriteArrayList<String>();
-        Logger log = Logger.getLogger(FrameDecoder.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        try (LogCapture log = new LogCapture(FrameDecoder.class)) {
             authenticate();
             Runtime rt = Runtime.getRuntime();
             long before = rt.totalMemory() - rt.freeMemory();
@@ -119,11 +98,9 @@ class FrameCodecTest {
             long after = rt.totalMemory() - rt.freeMemory();
             assertThat(channel.isActive()).isFalse();
             assertThat((Object) channel.readInbound()).isNull();
-            assertThat(logged).anyMatch(l -> l.contains("2147483648 bytes"));
+            assertThat(log.lines()).anyMatch(l -> l.contains("2147483648 bytes"));
             // a 2 GiB array would not even fit this JVM's heap; anything near it shows up here
             assertThat(after - before).isLessThan(64L * 1024 * 1024);
-        } finally {
-            log.removeHandler(capture);
         }
     }
 

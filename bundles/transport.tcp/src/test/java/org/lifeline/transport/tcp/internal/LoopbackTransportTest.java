@@ -18,9 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -236,32 +233,13 @@ class LoopbackTransportTest {
 
     @Test
     void aTlsClientAnnouncingTwoGibibytesIsClosedWithALogLine() throws Exception {
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Logger log = Logger.getLogger(FrameDecoder.class.getName());
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        log.addHandler(capture);
-        try {
+        try (LogCapture log = new LogCapture(FrameDecoder.class)) {
             Listener listener = listen();
             try (SSLSocket raw = RawClients.tls(listener.port())) {
                 RawClients.writeFrame(raw, WireChannel.CONTROL, ControlType.HELLO.code(), 0x8000_0000L, new byte[64]);
                 assertThat(RawClients.readUntilClosed(raw)).isEmpty();
             }
-            TestSupport.await("the decoder logged it", WAIT, () -> logged.stream().anyMatch(l -> l.contains("2147483648")));
-        } finally {
-            log.removeHandler(capture);
+            TestSupport.await("the decoder logged it", WAIT, () -> log.lines().stream().anyMatch(l -> l.contains("2147483648")));
         }
         assertThat(gate.hellos).isEmpty();
     }
