@@ -16,8 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.lifeline.api.LifelineException;
 import org.lifeline.api.transport.Connection;
 import org.lifeline.api.transport.ConnectRequest;
@@ -39,8 +37,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         configurationPid = TcpTransport.PID)
 @Designate(ocd = TcpTransport.Config.class)
 public class TcpTransport implements Transport {
-    private static final Logger LOG = Logger.getLogger(TcpTransport.class.getName());
-
     static final String PID = "org.lifeline.transport.tcp";
     /** How long deactivation waits for connections to close before the threads are stopped anyway. */
     static final long SHUTDOWN_TIMEOUT_MILLIS = 3_000;
@@ -84,7 +80,6 @@ public class TcpTransport implements Transport {
 
     void start(TransportSettings s) {
         settings = s;
-        LOG.log(Level.INFO, "TLS 1.3 by {0}", TlsContexts.engine());
         group = new MultiThreadIoEventLoopGroup(s.ioThreads(), new DefaultThreadFactory("lifeline-tcp", true),
                 NioIoHandler.newFactory());
         resolver = Executors.newCachedThreadPool(new DefaultThreadFactory("lifeline-resolve", true));

@@ -4,6 +4,9 @@ import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLException;
 import org.lifeline.api.LifelineException;
 import org.lifeline.api.invitation.NoviceIdentity;
@@ -17,18 +20,27 @@ final class TlsContexts {
     static final String TLS_1_3 = "TLSv1.3";
     /** {@code jdk} keeps TLS on the JDK's provider even where the native one is available. */
     static final String ENGINE_PROPERTY = "lifeline.tls.engine";
+    private static final Logger LOG = Logger.getLogger(TlsContexts.class.getName());
+    private static final AtomicBoolean announced = new AtomicBoolean();
 
     private TlsContexts() {
     }
 
     static SslProvider provider() {
-        if ("jdk".equalsIgnoreCase(System.getProperty(ENGINE_PROPERTY))) return SslProvider.JDK;
-        return OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+        SslProvider provider = "jdk".equalsIgnoreCase(System.getProperty(ENGINE_PROPERTY)) || !OpenSsl.isAvailable()
+                ? SslProvider.JDK : SslProvider.OPENSSL;
+        // said at the first connection, not at start-up: loading the native library takes ≈ 150 ms
+        if (!announced.getAndSet(true)) LOG.log(Level.INFO, "TLS 1.3 by {0}", describe(provider));
+        return provider;
     }
 
     /** For the log: which TLS implementation connections use. */
     static String engine() {
-        return provider() == SslProvider.OPENSSL ? OpenSsl.versionString() + " (netty-tcnative)" : "the JDK's TLS";
+        return describe(provider());
+    }
+
+    private static String describe(SslProvider provider) {
+        return provider == SslProvider.OPENSSL ? OpenSsl.versionString() + " (netty-tcnative)" : "the JDK's TLS";
     }
 
     static SslContext novice(NoviceIdentity identity) {
