@@ -194,6 +194,8 @@ final class MotionDetector {
         int x0 = Integer.MAX_VALUE, x1 = -1, y0 = Integer.MAX_VALUE, y1 = -1;
         int perTile = 4 * SCAN_STRIDE * Math.max(1, tile / SEGMENT);
         int stride = Math.max(1, dirtyCount * perTile / MAX_SAMPLES + 1);
+        // the loops over pixels live in methods called per tile or row: a loop nest in this method, which runs
+        // once per update, made the JIT compile all of it several times (on-stack replacement, one per loop)
         for (int i = 0; i < dirtyCount; i += stride) {
             int t = dirtyList[i];
             int tx = (t % tilesX) * tile, ty = (t / tilesX) * tile;
@@ -202,21 +204,43 @@ final class MotionDetector {
             x1 = Math.max(x1, tx + tw);
             y0 = Math.min(y0, ty);
             y1 = Math.max(y1, ty + th);
-            // runs of SCAN_STRIDE rows: the old frame is then scanned on every SCAN_STRIDE-th row only
-            for (int group = tile / 8; group < th; group += tile / 4) {
-                for (int ry = group; ry < Math.min(th, group + SCAN_STRIDE); ry++) {
-                    for (int rx = 0; rx + SEGMENT <= tw; rx += SEGMENT) {
-                        int o = (ty + ry) * width + tx + rx;
-                        if (samples == MAX_SAMPLES || uniform(cur, o, SEGMENT)) continue;
-                        sampleX[samples] = tx + rx;
-                        sampleY[samples] = ty + ry;
-                        sampleHash[samples] = segmentHash(cur, o);
-                        samples++;
-                    }
+            samples = sampleTile(tx, ty, tw, th, samples);
+        }
+        if (samples < MIN_MOVE_VOTES) return;
+        int bits = indexSamples(samples);
+        int sx0 = Math.max(0, x0 - r), sx1 = Math.min(width, x1 + r);
+        int sy0 = Math.max(0, y0 - r), sy1 = Math.min(height, y1 + r);
+        if (sx1 - sx0 < SEGMENT) return;
+        int side = 2 * r + 1;
+        for (int y = sy0; y < sy1; y += SCAN_STRIDE) voteRow(y, sx0, sx1, bits);
+        int[] best = bestVotes(moveVotes, MIN_MOVE_VOTES);
+        for (int b : best) {
+            if (b >= 0) applyOffset(b % side - r, b / side - r);
+        }
+    }
+
+    /**
+     * Adds the hashes of a changed tile's row segments that are not of one colour, in runs of SCAN_STRIDE rows (so
+     * the old frame is scanned on every SCAN_STRIDE-th row only), up to MAX_SAMPLES. Returns the new sample count.
+     */
+    private int sampleTile(int tx, int ty, int tw, int th, int samples) {
+        for (int group = tile / 8; group < th; group += tile / 4) {
+            for (int ry = group; ry < Math.min(th, group + SCAN_STRIDE); ry++) {
+                for (int rx = 0; rx + SEGMENT <= tw; rx += SEGMENT) {
+                    int o = (ty + ry) * width + tx + rx;
+                    if (samples == MAX_SAMPLES || uniform(cur, o, SEGMENT)) continue;
+                    sampleX[samples] = tx + rx;
+                    sampleY[samples] = ty + ry;
+                    sampleHash[samples] = segmentHash(cur, o);
+                    samples++;
                 }
             }
         }
-        if (samples < MIN_MOVE_VOTES) return;
+        return samples;
+    }
+
+    /** Chains the samples by hash in a table of twice their number (rounded up to a power of two); returns its bits. */
+    private int indexSamples(int samples) {
         int bits = 32 - Integer.numberOfLeadingZeros(samples * 2 - 1);
         int size = 1 << bits;
         if (sampleHead.length < size) sampleHead = new int[size];
@@ -226,16 +250,7 @@ final class MotionDetector {
             sampleNext[s] = sampleHead[slot];
             sampleHead[slot] = s;
         }
-        int sx0 = Math.max(0, x0 - r), sx1 = Math.min(width, x1 + r);
-        int sy0 = Math.max(0, y0 - r), sy1 = Math.min(height, y1 + r);
-        if (sx1 - sx0 < SEGMENT) return;
-        int side = 2 * r + 1;
-        // one row per call: a loop nest inside this method made the JIT compile all of it again
-        for (int y = sy0; y < sy1; y += SCAN_STRIDE) voteRow(y, sx0, sx1, bits);
-        int[] best = bestVotes(moveVotes, MIN_MOVE_VOTES);
-        for (int b : best) {
-            if (b >= 0) applyOffset(b % side - r, b / side - r);
-        }
+        return bits;
     }
 
     /** Rolls the segment hash along row {@code y} of the old frame and votes for the offsets of matching samples. */
