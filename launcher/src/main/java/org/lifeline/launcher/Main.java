@@ -32,6 +32,7 @@ public final class Main {
 
     static int run(Options options, PrintStream out) {
         long started = System.nanoTime();
+        JitDirectives.installInBackground();
         Lifeline lifeline = new Lifeline(options, distributionFolder(), Map.of());
         try {
             lifeline.start();

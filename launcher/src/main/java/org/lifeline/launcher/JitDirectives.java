@@ -1,0 +1,65 @@
+package org.lifeline.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * Adds the launcher's HotSpot compiler directives ({@code jit-directives.json}, JEP 165) to the running JVM:
+ * what {@code -XX:CompilerDirectivesFile} would do, for a launcher started as {@code java -jar}, which cannot
+ * carry JVM options. They keep C2 from inlining the screen codec's large stages into one another (measured in
+ * {@code launcher/bench/RESULTS.md}). Only a HotSpot JVM has the diagnostic command; elsewhere this does
+ * nothing, and {@code -Dlifeline.jit.directives=false} turns it off (to measure without).
+ */
+final class JitDirectives {
+    static final String RESOURCE = "jit-directives.json";
+    private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
+
+    private JitDirectives() {
+    }
+
+    /** Off the start-up path: the management classes take ~80 ms to load, the codec gets hot seconds later. */
+    static void installInBackground() {
+        if (!enabled()) return;
+        Thread t = new Thread(JitDirectives::install, "lifeline-jit-directives");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static boolean enabled() {
+        return !"false".equalsIgnoreCase(System.getProperty("lifeline.jit.directives"));
+    }
+
+    /** Adds the directives; returns the JVM's answer, or why not. Never throws: the directives only save CPU. */
+    static String install() {
+        Path file = null;
+        try (InputStream in = JitDirectives.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) return "no " + RESOURCE + " in the launcher";
+            // the diagnostic command reads a file; it parses it at once, so the copy can go right after
+            file = Files.createTempFile("lifeline-jit", ".json");
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return diagnosticCommand("compilerDirectivesAdd", file.toString()).trim();
+        } catch (IOException | JMException | RuntimeException | LinkageError e) {
+            return "not added: " + e;
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    static String diagnosticCommand(String operation, String... arguments) throws JMException {
+        Object answer = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName(DIAGNOSTIC_COMMAND), operation,
+                new Object[] {arguments}, new String[] {String[].class.getName()});
+        return String.valueOf(answer);
+    }
+}
