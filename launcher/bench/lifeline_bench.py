@@ -19,6 +19,12 @@ def cpu(pid):
     return (int(f[11]) + int(f[12])) / os.sysconf('SC_CLK_TCK')
 
 
+def uptime(pid):
+    """Seconds since the process started (the time base of -XX:+LogCompilation stamps)."""
+    f = open('/proc/%d/stat' % pid).read().rsplit(')', 1)[1].split()
+    return float(open('/proc/uptime').read().split()[0]) - int(f[19]) / os.sysconf('SC_CLK_TCK')
+
+
 def sched(pid):
     """CPU seconds from the scheduler's exact runtime (schedstat, ns), summed over threads: a check on the
     tick-sampled utime+stime of cpu()."""
@@ -119,6 +125,10 @@ def main():
     ap.add_argument('--no-workload', action='store_true')
     ap.add_argument('--jvm-opts', default='', help='extra JVM options for both launchers (e.g. -XX:TieredStopAtLevel=1)')
     ap.add_argument('--novice-jvm-opts', default='', help='extra JVM options for the novice only (e.g. a profiler)')
+    ap.add_argument('--novice-cfg', action='append', default=[], metavar='PID:KEY=VALUE',
+                    help='configuration for the novice, written to its DATA/etc/PID.cfg before it starts')
+    ap.add_argument('--repeat', type=int, default=1, help='run the workload this many times in the same session '
+                    '(scene re-created between them, outside the measured windows); each measured like the first')
     ap.add_argument('--label', default='', help='appended to the result name, e.g. c1only')
     ap.add_argument('--warmup', action='store_true', help='run the workload once unmeasured first (warm JIT), '
                     'then re-create the scene and measure; bytes then count from just before the measured workload')
@@ -135,6 +145,12 @@ def main():
     nov = exp = None
     r = {'server': 'lifeline', 'quality': a.quality, 'jar': a.jar, 'jvm_opts': a.jvm_opts, 'date': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}
     try:
+        for c in a.novice_cfg:
+            pid, kv = c.split(':', 1)
+            os.makedirs(run_dir + '/novice/etc', exist_ok=True)
+            with open('%s/novice/etc/%s.cfg' % (run_dir, pid), 'a') as f:
+                f.write(kv + '\n')
+        r['novice_cfg'] = a.novice_cfg
         nov = Launcher('novice', a.jar, run_dir + '/novice', a.display, log=run_dir + '.novice.log', jvm_opts=a.jvm_opts.split() + a.novice_jvm_opts.split())
         exp = Launcher('expert', a.jar, run_dir + '/expert', None, log=run_dir + '.expert.log', jvm_opts=a.jvm_opts.split())
         ticket = run_dir + '/bench.msrcincident'
@@ -177,7 +193,7 @@ def main():
             s0 = x.stats()
             r['warmup'] = {'codec_after': s0['codec']}
         if not a.no_workload:
-            th0 = threads(nov.pid)
+            th0 = threads(nov.pid); r['novice_uptime_at_start_s'] = round(uptime(nov.pid), 2); r['epoch_at_start'] = time.time()
             c0 = {k: cpu(p) for k, p in pids.items()}; q0 = sched(nov.pid); w0 = x.stats(); T0 = time.monotonic()
             samples, done = [], threading.Event()
             def sampler():
@@ -190,7 +206,7 @@ def main():
             time.sleep(1)
             done.set(); th.join() if a.sample else None
             c1 = {k: cpu(p) for k, p in pids.items()}; q1 = sched(nov.pid); w1 = x.stats(); T1 = time.monotonic()
-            r['server_schedstat_cpu_s'] = round(q1 - q0, 2)
+            r['server_schedstat_cpu_s'] = round(q1 - q0, 2); r['novice_uptime_at_end_s'] = round(uptime(nov.pid), 2); r['epoch_at_end'] = time.time()
             r['novice_threads_cpu_s'] = thread_delta(th0, threads(nov.pid))
             r['workload_end'] = wl.stderr.strip()
             r['workload_wall_s'] = round(T1 - T0, 2)
@@ -220,6 +236,25 @@ def main():
                 if d == 0:
                     break
                 time.sleep(1)
+        if a.repeat > 1:
+            r['repeats'] = []
+            for i in range(2, a.repeat + 1):
+                subprocess.run([os.path.join(a.shared, 'scene.sh'), 'down'], env=env, check=True)
+                subprocess.run([os.path.join(a.shared, 'scene.sh'), 'up'], env=env, check=True)
+                time.sleep(2)
+                th0 = threads(nov.pid); c0 = {k: cpu(p) for k, p in pids.items()}; w0 = x.stats(); up0 = uptime(nov.pid)
+                subprocess.run([os.path.join(a.shared, 'workload.sh')], env=env, capture_output=True)
+                time.sleep(1)
+                c1 = {k: cpu(p) for k, p in pids.items()}; w1 = x.stats()
+                rep = {'n': i, 'novice_threads_cpu_s': thread_delta(th0, threads(nov.pid)),
+                       'bytes': w1['screen_bytes'] - w0['screen_bytes'], 'updates': w1['updates'] - w0['updates'],
+                       'novice_uptime_s': [round(up0, 2), round(uptime(nov.pid), 2)]}
+                for k in pids:
+                    rep[k + '_cpu_s'] = round(c1[k] - c0[k], 2)
+                r['repeats'].append(rep)
+            snap = run_dir + '/final-repeat.png'
+            x.cmd('ra:snapshot %s %s' % (es, snap))
+            r['final_view_after_repeats'] = diff_pixels(snap, a.display, a.work, name + '-rep')
         r['novice_sessions'] = nov.ok('ra:sessions').strip()
         r['expert_stats'] = x.cmd('ra:stats %s' % es).strip()
     finally:
@@ -236,6 +271,12 @@ def main():
               [f['differing_pixels'] for f in r['final_view']], m['by_type']['codec_at_end']))
         print('  novice threads (CPU s): %s; novice CPU by schedstat %.2f s' % (r['novice_threads_cpu_s'],
               r['server_schedstat_cpu_s']))
+    for rep in r.get('repeats', []):
+        print('  workload %d: %d B, %d upd | novCPU %.2f s xvfbCPU %.2f s | %s' % (rep['n'], rep['bytes'], rep['updates'],
+              rep['server_cpu_s'], rep['xvfb_cpu_s'], rep['novice_threads_cpu_s']))
+    if 'repeats' in r:
+        print('  all %d workloads: novice CPU %.2f s; final view diff after them %s' % (1 + len(r['repeats']),
+              r['server_cpu_s'] + sum(p['server_cpu_s'] for p in r['repeats']), r['final_view_after_repeats']))
     if 'idle' in r:
         i = r['idle']
         print('%s: idle %.1f s: %d B, %d upd, novice CPU %.2f s (%.2f%%), xvfb %.2f s' % (out, i['seconds'], i['bytes'],
