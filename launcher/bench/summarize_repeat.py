@@ -5,7 +5,7 @@ res, k = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 3
 rows = {}
 for f in glob.glob(os.path.join(res, '*.json')):
     name = os.path.basename(f)[:-5]
-    m = re.match(r'lifeline_auto-(repeat%d(?:-nojit)?)_(r\d+)$' % k, name) or \
+    m = re.match(r'lifeline_auto-(repeat%d(?:-[\w]+)?)_(r\d+)$' % k, name) or \
         re.match(r'(x0vnc-repeat%d)_zrle\+copyrect_(r\d+)$' % k, name)
     if not m:
         continue
