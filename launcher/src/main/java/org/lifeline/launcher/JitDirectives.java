@@ -12,9 +12,10 @@ import javax.management.ObjectName;
 /**
  * Adds the launcher's HotSpot compiler directives ({@code jit-directives.json}, JEP 165) to the running JVM:
  * what {@code -XX:CompilerDirectivesFile} would do, for a launcher started as {@code java -jar}, which cannot
- * carry JVM options. They keep C2 from inlining the screen codec's large stages into one another (measured in
- * {@code launcher/bench/RESULTS.md}). Only a HotSpot JVM has the diagnostic command; elsewhere this does
- * nothing, and {@code -Dlifeline.jit.directives=false} turns it off (to measure without).
+ * carry JVM options. They keep C2 from inlining the screen codec's large stages into one another and from
+ * compiling its once-per-update stages at all (measured in {@code launcher/bench/RESULTS.md}). Only a HotSpot JVM
+ * has the diagnostic command; elsewhere this does nothing, {@code -Dlifeline.jit.directives=false} turns it off (to
+ * measure without), and {@code -Dlifeline.startup.trace=true} prints the JVM's answer.
  */
 final class JitDirectives {
     static final String RESOURCE = "jit-directives.json";
@@ -26,7 +27,11 @@ final class JitDirectives {
     /** Off the start-up path: the management classes take ~80 ms to load, the codec gets hot seconds later. */
     static void installInBackground() {
         if (!enabled()) return;
-        Thread t = new Thread(JitDirectives::install, "lifeline-jit-directives");
+        boolean trace = Boolean.getBoolean("lifeline.startup.trace");
+        Thread t = new Thread(() -> {
+            String answer = install();
+            if (trace) System.err.println("JIT directives: " + answer);
+        }, "lifeline-jit-directives");
         t.setDaemon(true);
         t.start();
     }
