@@ -25,6 +25,13 @@ class LossyRefinementTest {
      * Blinks the caret every half second until the expert shows the novice's screen exactly (true) or the wait
      * is over (false). The screen is never unchanged for a second, the refinement period.
      */
+    /** Starts the share and waits for the first (lossy) update; returns the novice's encoder. */
+    private static LosslessTestCodec.Encoder started(Harness h) throws InterruptedException {
+        h.start();
+        assertThat(h.expertSide.awaitUpdate(SESSION, 0, WAIT_MILLIS)).isEqualTo(1);
+        return h.noviceCodec.encoders.get(0);
+    }
+
     private static boolean blinkUntilExact(Harness h, int[] blinks) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
         while (System.nanoTime() < deadline) {
@@ -38,9 +45,7 @@ class LossyRefinementTest {
     @Test
     void aCaretBlinkingEveryHalfSecondDoesNotPreventTheRefinement() throws Exception {
         try (Harness h = new Harness(true, 1000)) {
-            h.start();
-            assertThat(h.expertSide.awaitUpdate(SESSION, 0, WAIT_MILLIS)).isEqualTo(1);
-            LosslessTestCodec.Encoder encoder = h.noviceCodec.encoders.get(0);
+            LosslessTestCodec.Encoder encoder = started(h);
             int[] blinks = {0};
 
             assertThat(blinkUntilExact(h, blinks)).as("exact while the caret blinks").isTrue();
@@ -66,9 +71,7 @@ class LossyRefinementTest {
     @Test
     void aLargeChangeWhileTheCaretBlinksGoesLossyAndStartsTheQuietPeriodAgain() throws Exception {
         try (Harness h = new Harness(true, 1000)) {
-            h.start();
-            assertThat(h.expertSide.awaitUpdate(SESSION, 0, WAIT_MILLIS)).isEqualTo(1);
-            LosslessTestCodec.Encoder encoder = h.noviceCodec.encoders.get(0);
+            LosslessTestCodec.Encoder encoder = started(h);
             int[] blinks = {0};
             assertThat(blinkUntilExact(h, blinks)).isTrue();
 
@@ -128,9 +131,7 @@ class LossyRefinementTest {
     @Test
     void aScreenThatKeepsChangingStaysLossyUntilItRests() throws Exception {
         try (Harness h = new Harness(true, 1000)) {
-            h.start();
-            assertThat(h.expertSide.awaitUpdate(SESSION, 0, WAIT_MILLIS)).isEqualTo(1);
-            LosslessTestCodec.Encoder encoder = h.noviceCodec.encoders.get(0);
+            LosslessTestCodec.Encoder encoder = started(h);
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
             for (int i = 0; System.nanoTime() < end; i++) {
                 h.source.paint(new Rect((i * 7) % 120, (i * 5) % 90, 30, 20), 100 + i);
