@@ -25,6 +25,19 @@ def uptime(pid):
     return float(open('/proc/uptime').read().split()[0]) - int(f[19]) / os.sysconf('SC_CLK_TCK')
 
 
+def counters(pids, novice, x):
+    """What a measured window starts and ends with: CPU of each process, the novice's threads, the expert's stats."""
+    return {'cpu': {k: cpu(p) for k, p in pids.items()}, 'threads': threads(novice), 'stats': x.stats(),
+            'uptime': uptime(novice)}
+
+
+def recreate_scene(shared, env):
+    """The shared scene torn down and put up again (between workloads of one session), then let settle."""
+    subprocess.run([os.path.join(shared, 'scene.sh'), 'down'], env=env, check=True)
+    subprocess.run([os.path.join(shared, 'scene.sh'), 'up'], env=env, check=True)
+    time.sleep(2)
+
+
 def sched(pid):
     """CPU seconds from the scheduler's exact runtime (schedstat, ns), summed over threads: a check on the
     tick-sampled utime+stime of cpu()."""
@@ -178,18 +191,16 @@ def main():
         time.sleep(1)
         pids = {'server': nov.pid, 'expert': exp.pid, 'xvfb': xvfb}
         if a.idle:
-            th0 = threads(nov.pid); c0 = {k: cpu(p) for k, p in pids.items()}; i0 = x.stats()
+            b = counters(pids, nov.pid, x)
             time.sleep(a.idle)
-            c1 = {k: cpu(p) for k, p in pids.items()}; i1 = x.stats()
-            r['idle_novice_threads_cpu_s'] = thread_delta(th0, threads(nov.pid))
-            r['idle'] = delta(i0, i1, {k: (c0[k], c1[k]) for k in pids})
+            e = counters(pids, nov.pid, x); i1 = e['stats']
+            r['idle_novice_threads_cpu_s'] = thread_delta(b['threads'], e['threads'])
+            r['idle'] = delta(b['stats'], i1, {k: (b['cpu'][k], e['cpu'][k]) for k in pids})
             r['idle']['server_cpu_pct'] = round(100 * r['idle']['server_cpu_s'] / r['idle']['seconds'], 2)
             r['idle']['codec_after'] = i1['codec']
         if a.warmup:
             subprocess.run([os.path.join(a.shared, 'workload.sh')], env=env, capture_output=True)
-            subprocess.run([os.path.join(a.shared, 'scene.sh'), 'down'], env=env, check=True)
-            subprocess.run([os.path.join(a.shared, 'scene.sh'), 'up'], env=env, check=True)
-            time.sleep(2)
+            recreate_scene(a.shared, env)
             s0 = x.stats()
             r['warmup'] = {'codec_after': s0['codec']}
         if not a.no_workload:
@@ -239,18 +250,17 @@ def main():
         if a.repeat > 1:
             r['repeats'] = []
             for i in range(2, a.repeat + 1):
-                subprocess.run([os.path.join(a.shared, 'scene.sh'), 'down'], env=env, check=True)
-                subprocess.run([os.path.join(a.shared, 'scene.sh'), 'up'], env=env, check=True)
-                time.sleep(2)
-                th0 = threads(nov.pid); c0 = {k: cpu(p) for k, p in pids.items()}; w0 = x.stats(); up0 = uptime(nov.pid)
+                recreate_scene(a.shared, env)
+                b = counters(pids, nov.pid, x)
                 subprocess.run([os.path.join(a.shared, 'workload.sh')], env=env, capture_output=True)
                 time.sleep(1)
-                c1 = {k: cpu(p) for k, p in pids.items()}; w1 = x.stats()
-                rep = {'n': i, 'novice_threads_cpu_s': thread_delta(th0, threads(nov.pid)),
-                       'bytes': w1['screen_bytes'] - w0['screen_bytes'], 'updates': w1['updates'] - w0['updates'],
-                       'novice_uptime_s': [round(up0, 2), round(uptime(nov.pid), 2)]}
+                e = counters(pids, nov.pid, x)
+                rep = {'n': i, 'novice_threads_cpu_s': thread_delta(b['threads'], e['threads']),
+                       'bytes': e['stats']['screen_bytes'] - b['stats']['screen_bytes'],
+                       'updates': e['stats']['updates'] - b['stats']['updates'],
+                       'novice_uptime_s': [round(b['uptime'], 2), round(e['uptime'], 2)]}
                 for k in pids:
-                    rep[k + '_cpu_s'] = round(c1[k] - c0[k], 2)
+                    rep[k + '_cpu_s'] = round(e['cpu'][k] - b['cpu'][k], 2)
                 r['repeats'].append(rep)
             snap = run_dir + '/final-repeat.png'
             x.cmd('ra:snapshot %s %s' % (es, snap))
