@@ -20,6 +20,12 @@ public interface InvitationGate {
     /** A wrong password: counts towards back-off and the lock. */
     void failedAttempt(String invitationId);
 
-    /** A successful authentication: resets the failure count, counts a session, updates last used. */
+    /** A successful authentication: frees the attempt's slot and resets the failure count. */
     void succeeded(String invitationId);
+
+    /**
+     * The expert asked for consent on an authenticated connection: counts a session and updates last used.
+     * An expert may authenticate on several candidate addresses at once and keep one; only that one counts.
+     */
+    void sessionStarted(String invitationId);
 }

@@ -365,6 +365,13 @@ public class SessionManager implements SessionService, NoviceListener, RemoteInp
             boolean lowBandwidth = hello != null && hello.lowBandwidth();
             LiveSession s = newSession(Role.NOVICE, connection, expert, localUserName(), invitationId, lowBandwidth);
             session = s;
+            // counted here, not at authentication: the candidates the expert abandoned never get this far
+            InvitationGate g = gate;
+            try {
+                if (g != null) g.sessionStarted(invitationId);
+            } catch (RuntimeException e) {
+                warn("the invitation list failed to count session {}: {}", s.id(), e.getMessage());
+            }
             register(s, false, () -> {
                 audit(s, "connected", fields());
                 publish(s, SessionEvent.Type.CONSENT_REQUESTED, s.who() + " wants to connect");

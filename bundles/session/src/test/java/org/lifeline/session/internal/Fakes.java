@@ -287,6 +287,11 @@ final class Fakes {
         public void succeeded(String invitationId) {
             calls.add("succeeded " + invitationId);
         }
+
+        @Override
+        public void sessionStarted(String invitationId) {
+            calls.add("session " + invitationId);
+        }
     }
 
     /** Returns a fixed ticket for any file (the real codec is tested in the ticket bundle). */

@@ -184,7 +184,7 @@ class SessionManagerTest {
             assertThat(s.role()).isEqualTo(Role.NOVICE);
             assertThat(s.peerName()).isEqualTo("alice");
         });
-        assertThat(gate.calls).containsExactly("admit " + INVITATION, "succeeded " + INVITATION);
+        assertThat(gate.calls).containsExactly("admit " + INVITATION, "succeeded " + INVITATION, "session " + INVITATION);
     }
 
     @Test
@@ -203,6 +203,9 @@ class SessionManagerTest {
         assertThat(novice.sessions()).extracting(SessionInfo::id).containsExactly("1");
         assertThat(noviceEvents.all).filteredOn(e -> e.type() == SessionEvent.Type.CONSENT_REQUESTED).hasSize(1);
         assertThat(auditEvents(novice, tmp.resolve("novice"))).containsExactly("connected");
+        // both authenticated; only the kept one counts as a session of the invitation
+        assertThat(gate.calls).filteredOn(c -> c.startsWith("succeeded")).hasSize(2);
+        assertThat(gate.calls).filteredOn(c -> c.startsWith("session")).containsExactly("session " + INVITATION);
     }
 
     @Test

@@ -582,9 +582,18 @@ public class InvitationStore implements InvitationService, InvitationGate {
         r.inFlight.pollFirst();
         r.failedAttempts = 0;
         r.lastFailure = null;
-        r.sessions++;
-        r.lastUsed = clock.instant();
         saveQuietly(r);
+    }
+
+    @Override
+    public void sessionStarted(String invitationId) {
+        synchronized (lock) {
+            InvitationRecord r = invitationId == null ? null : records.get(invitationId);
+            if (r == null) return;
+            r.sessions++;
+            r.lastUsed = clock.instant();
+            saveQuietly(r);
+        }
     }
 
     // ---- helpers

@@ -80,6 +80,7 @@ class InvitationStoreTest {
         Invitation inv = first.create(request());
         Admission before = first.admit(inv.id());
         first.succeeded(inv.id());
+        first.sessionStarted(inv.id());
         byte[] fingerprint = NoviceKeys.fingerprint(first.identity(inv.id()).orElseThrow().certificate());
         first.deactivate();
 
@@ -343,7 +344,7 @@ class InvitationStoreTest {
     }
 
     @Test
-    void successResetsFailuresAndCountsASession() {
+    void successResetsFailuresAndOnlyAStartedSessionCounts() {
         InvitationStore store = f.store();
         String id = store.create(request()).id();
         store.failedAttempt(id);
@@ -352,9 +353,15 @@ class InvitationStoreTest {
         store.succeeded(id);
         Invitation inv = store.find(id).orElseThrow();
         assertThat(inv.failedAttempts()).isZero();
+        assertThat(inv.sessions()).as("an authenticated candidate the expert may still abandon").isZero();
+        assertThat(inv.lastUsed()).isNull();
+        assertThat(store.admit(id).admitted()).isTrue();
+
+        f.clock.advance(Duration.ofSeconds(1));
+        store.sessionStarted(id);
+        inv = store.find(id).orElseThrow();
         assertThat(inv.sessions()).isEqualTo(1);
         assertThat(inv.lastUsed()).isEqualTo(f.clock.now);
-        assertThat(store.admit(id).admitted()).isTrue();
     }
 
     @Test
