@@ -12,8 +12,8 @@ import javax.management.ObjectName;
 /**
  * Adds the launcher's HotSpot compiler directives ({@code jit-directives.json}, JEP 165) to the running JVM:
  * what {@code -XX:CompilerDirectivesFile} would do, for a launcher started as {@code java -jar}, which cannot
- * carry JVM options. They keep C2 from inlining the screen codec's large stages into one another and from
- * compiling its once-per-update stages at all (measured in {@code launcher/bench/RESULTS.md}). Only a HotSpot JVM
+ * carry JVM options. They keep all code with C1 (measured in {@code launcher/bench/RESULTS.md}: C2 cost the novice
+ * more CPU compiling than its code saved over a session's busy minutes). Only a HotSpot JVM
  * has the diagnostic command; elsewhere this does nothing, {@code -Dlifeline.jit.directives=false} turns it off (to
  * measure without), and {@code -Dlifeline.startup.trace=true} prints the JVM's answer.
  */
@@ -24,7 +24,7 @@ final class JitDirectives {
     private JitDirectives() {
     }
 
-    /** Off the start-up path: the management classes take ~80 ms to load, the codec gets hot seconds later. */
+    /** Off the start-up path: the management classes take ~80 ms to load; code gets hot enough for C2 seconds later. */
     static void installInBackground() {
         if (!enabled()) return;
         boolean trace = Boolean.getBoolean("lifeline.startup.trace");
