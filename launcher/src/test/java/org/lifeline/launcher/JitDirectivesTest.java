@@ -2,6 +2,10 @@ package org.lifeline.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntUnaryOperator;
@@ -16,16 +20,33 @@ class JitDirectivesTest {
     void hotCodeStaysWithC1OnceTheyAreAdded() throws Exception {
         // the control: without the directives this JVM's C2 takes a hot method, so the levels can be told apart
         assertThat(levelsReached(JitDirectivesTest::hotBefore, "hotBefore", 4)).contains(4);
-        assertThat(JitDirectives.install()).isEqualTo("1 compiler directives added");
+        assertThat(JitDirectives.install()).isEqualTo("2 compiler directives added");
         try {
-            assertThat(JitDirectives.diagnosticCommand("compilerDirectivesPrint")).startsWith("\nDirective:\n matching: *.*\n")
-                    .containsPattern("c2 directives:\\s+inline: -\\s+Enable:true Exclude:true");
+            assertThat(JitDirectives.diagnosticCommand("compilerDirectivesPrint"))
+                    .contains("matching: org/lifeline/capture/x11/internal/PixelFormat.convertInts")
+                    .containsPattern("matching: \\*\\.\\*\\s+c1 directives:\\s+inline: -\\s+Enable:false Exclude:false[^\\n]*\\s+"
+                            + "c2 directives:\\s+inline: -\\s+Enable:true Exclude:true");
             // as hot as the control, for as long: C1 compiles it again without profiling (tier 1), C2 never
             assertThat(levelsReached(JitDirectivesTest::hotAfter, "hotAfter", 1)).contains(1).doesNotContain(4);
         } finally {
             JitDirectives.diagnosticCommand("compilerDirectivesRemove");
+            JitDirectives.diagnosticCommand("compilerDirectivesRemove");
         }
         assertThat(JitDirectives.diagnosticCommand("compilerDirectivesPrint")).doesNotContain("Exclude:true");
+    }
+
+    @Test
+    void everyMethodTheDirectivesNameExists() throws Exception {
+        Matcher m = Pattern.compile("\"[-+]?(org/lifeline/[\\w/$]+)\\.(\\w+)\"").matcher(resource());
+        int named = 0;
+        while (m.find()) {
+            Class<?> type = Class.forName(m.group(1).replace('/', '.'));
+            // a renamed method would leave a directive that silently matches nothing
+            assertThat(Arrays.stream(type.getDeclaredMethods()).map(Method::getName))
+                    .as("%s in %s", m.group(2), type.getName()).contains(m.group(2));
+            named++;
+        }
+        assertThat(named).isPositive();
     }
 
     @Test
@@ -71,5 +92,12 @@ class JitDirectivesTest {
         int h = n;
         for (int i = 0; i < 16; i++) h = h * 31 + i;
         return h;
+    }
+
+    private static String resource() throws Exception {
+        try (InputStream in = JitDirectives.class.getResourceAsStream(JitDirectives.RESOURCE)) {
+            assertThat(in).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -95,6 +95,8 @@ final class NoviceShare {
     private long cursorSerial = Long.MIN_VALUE;
     private int cursorX = Integer.MIN_VALUE;
     private int cursorY = Integer.MIN_VALUE;
+    /** Each look at the pointer is a round trip to the display; the expert's requests wake this thread between polls. */
+    private long cursorAskedNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     private final Set<String> warned = new HashSet<>();
     private long activityNanos = System.nanoTime();
     private int failures;
@@ -214,7 +216,11 @@ final class NoviceShare {
         try {
             if (!ensureCapture()) return;
             takeRequest();
-            if (expertReady) sendCursor();
+            long now = System.nanoTime();
+            if (expertReady && now - cursorAskedNanos >= TimeUnit.MILLISECONDS.toNanos(pollMillis) / 2) {
+                cursorAskedNanos = now;
+                sendCursor();
+            }
             if (!ensureEncoder()) return;
             if (current != null) serve();
         } catch (RuntimeException e) {
