@@ -138,6 +138,8 @@ def main():
     ap.add_argument('--no-workload', action='store_true')
     ap.add_argument('--jvm-opts', default='', help='extra JVM options for both launchers (e.g. -XX:TieredStopAtLevel=1)')
     ap.add_argument('--novice-jvm-opts', default='', help='extra JVM options for the novice only (e.g. a profiler)')
+    ap.add_argument('--launch', choices=('script', 'jar'), default='script',
+                    help="start both launchers with the distribution's bin/lifeline (default) or as java -jar")
     ap.add_argument('--novice-cfg', action='append', default=[], metavar='PID:KEY=VALUE',
                     help='configuration for the novice, written to its DATA/etc/PID.cfg before it starts')
     ap.add_argument('--repeat', type=int, default=1, help='run the workload this many times in the same session '
@@ -156,7 +158,7 @@ def main():
     xvfb = int(open(os.path.join(a.work, 'xvfb.pid')).read())
     subprocess.run([os.path.join(a.shared, 'scene.sh'), 'up'], env=env, check=True)
     nov = exp = None
-    r = {'server': 'lifeline', 'quality': a.quality, 'jar': a.jar, 'jvm_opts': a.jvm_opts, 'date': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}
+    r = {'server': 'lifeline', 'quality': a.quality, 'jar': a.jar, 'launch': a.launch, 'jvm_opts': a.jvm_opts, 'date': time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}
     try:
         for c in a.novice_cfg:
             pid, kv = c.split(':', 1)
@@ -164,8 +166,8 @@ def main():
             with open('%s/novice/etc/%s.cfg' % (run_dir, pid), 'a') as f:
                 f.write(kv + '\n')
         r['novice_cfg'] = a.novice_cfg
-        nov = Launcher('novice', a.jar, run_dir + '/novice', a.display, log=run_dir + '.novice.log', jvm_opts=a.jvm_opts.split() + a.novice_jvm_opts.split())
-        exp = Launcher('expert', a.jar, run_dir + '/expert', None, log=run_dir + '.expert.log', jvm_opts=a.jvm_opts.split())
+        nov = Launcher('novice', a.jar, run_dir + '/novice', a.display, log=run_dir + '.novice.log', jvm_opts=a.jvm_opts.split() + a.novice_jvm_opts.split(), launch=a.launch)
+        exp = Launcher('expert', a.jar, run_dir + '/expert', None, log=run_dir + '.expert.log', jvm_opts=a.jvm_opts.split(), launch=a.launch)
         ticket = run_dir + '/bench.msrcincident'
         nov.ok('ra:invite --out %s --password pw123456 --expires 1h' % ticket)
         o = exp.ok('ra:open %s --password pw123456 --name bench' % ticket)

@@ -3,12 +3,18 @@ import os, queue, subprocess, threading, time
 
 
 class Launcher:
-    def __init__(self, name, jar, data, display=None, log=None, java='java', xmx='256m', jvm_opts=()):
+    def __init__(self, name, jar, data, display=None, log=None, java='java', xmx='256m', jvm_opts=(), launch='script'):
         self.name, self.marker = name, 0
         os.makedirs(data, exist_ok=True)
-        cmd = [java, '-Xmx' + xmx, '-Djava.awt.headless=true', *jvm_opts, '-jar', jar,
-               '--headless', '--loopback-only', '--data', data]
         env = dict(os.environ)
+        script = os.path.join(os.path.dirname(jar), 'bin', 'lifeline')
+        opts = ['-Xmx' + xmx, '-Djava.awt.headless=true', *jvm_opts]
+        if launch == 'script' and os.path.exists(script):
+            # as users start it: the script execs java with its own JVM options, so the PID stays the JVM's
+            cmd = ['sh', script, '--headless', '--loopback-only', '--data', data]
+            env['LIFELINE_JAVA'], env['LIFELINE_JAVA_OPTS'] = java, ' '.join(opts)
+        else:
+            cmd = [java, *opts, '-jar', jar, '--headless', '--loopback-only', '--data', data]
         if display:
             cmd += ['--display', display]
             env['DISPLAY'] = display

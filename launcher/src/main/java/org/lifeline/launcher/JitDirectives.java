@@ -1,5 +1,6 @@
 package org.lifeline.launcher;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -13,7 +14,8 @@ import javax.management.ObjectName;
  * Adds the launcher's HotSpot compiler directives ({@code jit-directives.json}, JEP 165) to the running JVM:
  * what {@code -XX:CompilerDirectivesFile} would do, for a launcher started as {@code java -jar}, which cannot
  * carry JVM options. They keep all code with C1 (measured in {@code launcher/bench/RESULTS.md}: C2 cost the novice
- * more CPU compiling than its code saved over a session's busy minutes). Only a HotSpot JVM
+ * more CPU compiling than its code saved over a session's busy minutes). {@code bin/lifeline} does the same with
+ * {@code -XX:TieredStopAtLevel=1}, which is cheaper still (no profiling stage); then they are not added. Only a HotSpot JVM
  * has the diagnostic command; elsewhere this does nothing, {@code -Dlifeline.jit.directives=false} turns it off (to
  * measure without), and {@code -Dlifeline.startup.trace=true} prints the JVM's answer.
  */
@@ -42,6 +44,15 @@ final class JitDirectives {
 
     /** Adds the directives; returns the JVM's answer, or why not. Never throws: the directives only save CPU. */
     static String install() {
+        String unneeded;
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            unneeded = notNeeded(vm.getVMOption("TieredCompilation").getValue(),
+                    vm.getVMOption("TieredStopAtLevel").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return "not added: " + e;
+        }
+        if (unneeded != null) return "not added: " + unneeded;
         Path file = null;
         try (InputStream in = JitDirectives.class.getResourceAsStream(RESOURCE)) {
             if (in == null) return "no " + RESOURCE + " in the launcher";
@@ -60,6 +71,16 @@ final class JitDirectives {
                 }
             }
         }
+    }
+
+    /**
+     * Why the directives would be pointless or harmful with these JVM options, or null. Without tiered compilation
+     * C2 is the only compiler: excluding it would leave everything interpreted.
+     */
+    static String notNeeded(String tieredCompilation, String tieredStopAtLevel) {
+        if ("false".equals(tieredCompilation)) return "C2 is the only compiler (-XX:-TieredCompilation)";
+        if (!"4".equals(tieredStopAtLevel)) return "C2 is off already (-XX:TieredStopAtLevel=" + tieredStopAtLevel + ")";
+        return null;
     }
 
     static String diagnosticCommand(String operation, String... arguments) throws JMException {

@@ -50,6 +50,14 @@ class JitDirectivesTest {
     }
 
     @Test
+    void notAddedWhereC2IsOffOrTheOnlyCompiler() {
+        assertThat(JitDirectives.notNeeded("true", "4")).isNull();
+        assertThat(JitDirectives.notNeeded("true", "1")).contains("-XX:TieredStopAtLevel=1");
+        // excluding C2 there would leave all code interpreted
+        assertThat(JitDirectives.notNeeded("false", "4")).contains("-XX:-TieredCompilation");
+    }
+
+    @Test
     void aSystemPropertyTurnsThemOff() {
         String before = System.getProperty("lifeline.jit.directives");
         try {

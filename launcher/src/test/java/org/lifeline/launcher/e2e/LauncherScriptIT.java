@@ -42,6 +42,32 @@ class LauncherScriptIT {
     }
 
     @Test
+    void theStartScriptRunsLifelineOnC1AndPassesItsOptionsAndInputThrough(@TempDir Path data) throws Exception {
+        Path script = LauncherProcess.DIST.resolve("bin/lifeline");
+        assertThat(script).isExecutable();
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), "--headless", "--data", data.toString())
+                .redirectErrorStream(true);
+        pb.environment().put("LIFELINE_JAVA", java());
+        pb.environment().put("LIFELINE_JAVA_OPTS", "-Xmx200m -Dlifeline.startup.trace=true");
+        Process p = pb.start();
+        // the script execs java: this process becomes the JVM, with the script's options and the caller's
+        List<String> arguments = List.of();
+        for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); !arguments.contains("-jar")
+                && System.nanoTime() < until; Thread.sleep(20)) {
+            arguments = p.toHandle().info().arguments().map(List::of).orElse(List.of());
+        }
+        assertThat(arguments).containsSubsequence("-XX:TieredStopAtLevel=1", "-Xmx200m", "-jar")
+                .endsWith("--headless", "--data", data.toString());
+        p.getOutputStream().write("echo still-here\nshutdown\n".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("still-here", "JIT directives: not added: C2 is off already (-XX:TieredStopAtLevel=1)")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void unknownOptionIsOneClearLineAndExitCode2(@TempDir Path data) throws Exception {
         Process p = new ProcessBuilder(java(), "-jar", LauncherProcess.DIST.resolve("lifeline.jar").toString(), "--bogus")
                 .redirectErrorStream(true).start();
