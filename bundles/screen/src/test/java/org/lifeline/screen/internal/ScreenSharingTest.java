@@ -72,6 +72,27 @@ class ScreenSharingTest {
     }
 
     @Test
+    void requestsBetweenPollsDoNotEachCostALookAtThePointer() throws Exception {
+        // polls 4 s apart: in this test the expert's requests alone wake the novice
+        h.noviceSide.configure(4_000, 4_000, 128 * 1024, Harness.NEVER_REFINE_MILLIS, NoviceShare.SMALL_CHANGE_BLOCKS);
+        h.start();
+        assertThat(h.expertShows(h.source.frame())).isTrue();
+        h.source.ticks.drainPermits();
+        h.source.grabbed.drainPermits();
+        int grabsBefore = h.source.grabs.get();
+
+        for (int i = 0; i < 30; i++) {
+            h.noviceScreenFeature().received(h.wire.novice, ScreenProtocol.request(new ScreenProtocol.Request(2, 1, false)));
+            h.source.grabbed.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+
+        // every request woke the novice to look for changes; it looked at the pointer at most once (each look is a
+        // round trip to the display)
+        assertThat(h.source.grabs.get() - grabsBefore).isGreaterThanOrEqualTo(30);
+        assertThat(h.source.ticks.availablePermits()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void aSlowExpertHasAtMostOneUpdateInFlightAndThenGetsTheNewestState() throws Exception {
         h.start();
         assertThat(h.expertShows(h.source.frame())).isTrue();
