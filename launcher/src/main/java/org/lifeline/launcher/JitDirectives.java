@@ -13,8 +13,8 @@ import javax.management.ObjectName;
 /**
  * Adds the launcher's HotSpot compiler directives ({@code jit-directives.json}, JEP 165) to the running JVM:
  * what {@code -XX:CompilerDirectivesFile} would do, for a launcher started as {@code java -jar}, which cannot
- * carry JVM options. They keep all code with C1 (measured in {@code launcher/bench/RESULTS.md}: C2 cost the novice
- * more CPU compiling than its code saved over a session's busy minutes). {@code bin/lifeline} does the same with
+ * carry JVM options. They keep all code but one pixel loop with C1 (measured in {@code launcher/bench/RESULTS.md}:
+ * C2 cost the novice more CPU compiling than its code saved over a session's busy minutes). {@code bin/lifeline} does the same with
  * {@code -XX:TieredStopAtLevel=1}, which is cheaper still (no profiling stage); then they are not added. Only a
  * HotSpot JVM has the diagnostic command; elsewhere this does nothing, {@code -Dlifeline.jit.directives=false} turns
  * it off (to measure without), and {@code -Dlifeline.startup.trace=true} prints the JVM's answer.

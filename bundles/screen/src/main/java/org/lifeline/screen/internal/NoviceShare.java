@@ -96,6 +96,7 @@ final class NoviceShare {
     private int cursorX = Integer.MIN_VALUE;
     private int cursorY = Integer.MIN_VALUE;
     /** Each look at the pointer is a round trip to the display; the expert's requests wake this thread between polls. */
+    private final long cursorIntervalNanos;
     private long cursorAskedNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     private final Set<String> warned = new HashSet<>();
     private long activityNanos = System.nanoTime();
@@ -112,6 +113,7 @@ final class NoviceShare {
         this.codecs = codecs;
         this.log = log;
         this.pollMillis = pollMillis;
+        this.cursorIntervalNanos = TimeUnit.MILLISECONDS.toNanos(pollMillis) / 2;
         this.idlePollMillis = Math.max(pollMillis, idlePollMillis);
         this.maxPendingBytes = maxPendingBytes;
         this.refinement = new QuietRefinement(TimeUnit.MILLISECONDS.toNanos(refineAfterMillis), smallChangeBlocks,
@@ -217,7 +219,7 @@ final class NoviceShare {
             if (!ensureCapture()) return;
             takeRequest();
             long now = System.nanoTime();
-            if (expertReady && now - cursorAskedNanos >= TimeUnit.MILLISECONDS.toNanos(pollMillis) / 2) {
+            if (expertReady && now - cursorAskedNanos >= cursorIntervalNanos) {
                 cursorAskedNanos = now;
                 sendCursor();
             }
